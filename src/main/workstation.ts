@@ -1,0 +1,54 @@
+/**
+ * Composes the main-process services and binds them to the contract's channels.
+ *
+ * Used by both shells: Electron's main (src/main/index.ts) and the host (src/host). It never
+ * imports `electron`; each shell passes in what only it knows (its kind and data folder).
+ */
+import { createDispatcher } from './ipc/dispatcher';
+import type { Dispatcher, Handlers } from './ipc/dispatcher';
+import { EventHub } from './ipc/eventHub';
+import { StatusService } from './services/statusService';
+
+export type WorkstationOptions = {
+  readonly shell: 'electron' | 'host';
+  readonly dataDir: string;
+  readonly version: string;
+  readonly name?: string;
+  readonly onInternalError?: (channel: string, error: unknown) => void;
+};
+
+export type Workstation = {
+  readonly dispatcher: Dispatcher;
+  readonly hub: EventHub;
+  readonly status: StatusService;
+  close(): Promise<void>;
+};
+
+export function createWorkstation(options: WorkstationOptions): Workstation {
+  const hub = new EventHub();
+  const status = new StatusService(hub);
+  const startedAt = new Date().toISOString();
+
+  const handlers: Handlers = {
+    'app:get-info': () => ({
+      name: options.name ?? 'CCPOR Clerk Workstation',
+      version: options.version,
+      shell: options.shell,
+      dataDir: options.dataDir,
+      platform: process.platform,
+      startedAt,
+    }),
+    'status:get-summary': () => status.get(),
+  };
+
+  const dispatcher = createDispatcher(handlers, {
+    onInternalError: options.onInternalError ?? ((c, e) => console.error(`[ipc] ${c}:`, e)),
+  });
+
+  return {
+    dispatcher,
+    hub,
+    status,
+    close: async () => {},
+  };
+}

@@ -1,0 +1,29 @@
+import type { RefObject } from 'react';
+
+import { PlannedArea } from '../components/PlannedArea';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { assertNever } from '../../shared/util/assertNever';
+
+import { areas } from './areas';
+import type { AreaId } from './areas';
+
+type Props = { readonly area: AreaId; readonly headingRef: RefObject<HTMLHeadingElement | null> };
+
+/** Routes an area id to its page. Areas still to be built say so plainly. */
+export function AreaView({ area, headingRef }: Props) {
+  const meta = areas.find((a) => a.id === area);
+  const title = meta?.label ?? area;
+  switch (area) {
+    case 'settings':
+      return <SettingsPage headingRef={headingRef} />;
+    case 'intake':
+    case 'orders':
+    case 'search':
+    case 'print':
+    case 'review':
+    case 'devices':
+      return <PlannedArea title={title} purpose={meta?.purpose ?? ''} headingRef={headingRef} />;
+    default:
+      return assertNever(area);
+  }
+}

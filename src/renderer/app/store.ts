@@ -1,0 +1,31 @@
+import { configureStore } from '@reduxjs/toolkit';
+
+import { sessionReducer } from '../features/session/sessionSlice';
+import { addSessionListeners } from '../features/session/sessionListeners';
+import { statusReducer } from '../features/status/statusSlice';
+import { addStatusListeners } from '../features/status/statusListeners';
+
+import { listenerMiddleware } from './listenerMiddleware';
+import type { AppStartListening } from './listenerMiddleware';
+
+export function createAppStore() {
+  const store = configureStore({
+    reducer: { session: sessionReducer, status: statusReducer },
+    middleware: (getDefault) => getDefault().prepend(listenerMiddleware.middleware),
+  });
+  return store;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+export type RootState = ReturnType<AppStore['getState']>;
+export type AppDispatch = AppStore['dispatch'];
+
+let listenersAdded = false;
+
+/** Registers every feature's listeners once per page. */
+export function addAppListeners(startListening: AppStartListening): void {
+  if (listenersAdded) return;
+  listenersAdded = true;
+  addSessionListeners(startListening);
+  addStatusListeners(startListening);
+}

@@ -1,0 +1,37 @@
+/**
+ * Every renderer→main channel and main→renderer event, by domain.
+ *
+ * This module is plain data with no zod import, so the preload bundle stays tiny; the schemas
+ * for each channel live in `contract.ts`, which is checked against this list at compile time.
+ */
+export const channels = {
+  app: {
+    getInfo: 'app:get-info',
+  },
+  status: {
+    getSummary: 'status:get-summary',
+  },
+} as const;
+
+/** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */
+export const eventNames = ['status:summary-changed'] as const;
+
+type Values<T> = T[keyof T];
+type Flatten<T> = Values<{ [D in keyof T]: Values<T[D]> }>;
+
+/** A renderer→main channel name, `domain:verb-noun`. */
+export type InvokeChannel = Flatten<typeof channels>;
+/** A main→renderer event name. */
+export type EventName = (typeof eventNames)[number];
+
+/** Every channel name as a flat list, used by allowlists in the preload and the host bridge. */
+export const allInvokeChannels: readonly InvokeChannel[] = Object.values(channels).flatMap(
+  (domain) => Object.values(domain),
+) as InvokeChannel[];
+
+const channelPattern = /^[a-z]+(?:-[a-z]+)*:[a-z]+(?:-[a-z]+)+$/;
+
+/** True for a well-formed `domain:verb-noun` name; used by tests and lint of the contract. */
+export function isWellFormedChannel(name: string): boolean {
+  return channelPattern.test(name);
+}
