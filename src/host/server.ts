@@ -109,6 +109,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return res.end(bridgeJs);
       }
       const file = urlPath === '/' ? null : resolveInside(root, urlPath);
+      if (urlPath !== '/' && file === null) return refuse(404, 'Not found.');
       const ext = file ? path.extname(file) : '';
       if (file && ext && ext !== '.html') {
         try {

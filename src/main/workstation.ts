@@ -18,6 +18,8 @@ export type WorkstationOptions = {
 };
 
 export type Workstation = {
+  /** The handler per channel, exposed so tests can build dispatchers over the real ones. */
+  readonly handlers: Handlers;
   readonly dispatcher: Dispatcher;
   readonly hub: EventHub;
   readonly status: StatusService;
@@ -29,6 +31,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const status = new StatusService(hub);
   const startedAt = new Date().toISOString();
 
+  // One entry per domain; each domain's handlers live beside its service.
   const handlers: Handlers = {
     'app:get-info': () => ({
       name: options.name ?? 'CCPOR Clerk Workstation',
@@ -46,6 +49,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   });
 
   return {
+    handlers,
     dispatcher,
     hub,
     status,

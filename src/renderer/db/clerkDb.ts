@@ -1,0 +1,43 @@
+/**
+ * The workstation's one IndexedDB database (Dexie).
+ *
+ * Every shipped schema version stays in the constructor, in order: never edit a shipped
+ * version, add a new one (with a named upgrade in ./migrations when data must move). Tests
+ * open the database at an older version with `pinVersion` to exercise each migration.
+ */
+import { Dexie } from 'dexie';
+import type { Table } from 'dexie';
+
+import type { AuditRow, DraftRow, OrderRow, OutboxRow, PageRow, SettingRow } from './rows';
+
+export const databaseName = 'ccpor-clerk';
+
+export class ClerkDb extends Dexie {
+  declare settings: Table<SettingRow, string>;
+  declare drafts: Table<DraftRow, string>;
+  declare pages: Table<PageRow, string>;
+  declare orders: Table<OrderRow, string>;
+  declare outbox: Table<OutboxRow, number>;
+  declare audit: Table<AuditRow, number>;
+
+  /** The newest schema version this build knows. */
+  static readonly latestVersion = 1;
+
+  constructor(name: string = databaseName, pinVersion?: number) {
+    super(name);
+    const upTo = (n: number) => pinVersion === undefined || n <= pinVersion;
+
+    // v1 — first release: settings, drafts with their page images, submitted orders, the
+    // transactional outbox to the registry, and the local audit queue.
+    if (upTo(1)) {
+      this.version(1).stores({
+        settings: 'key',
+        drafts: 'id, updatedAt, orderType, owner',
+        pages: 'id, ownerId, [ownerId+position]',
+        orders: 'id, status, updatedAt, caseNumber, orderType',
+        outbox: '++seq, &idempotencyKey, state, orderId, createdAt',
+        audit: '++seq, at, state',
+      });
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Row shapes stored in IndexedDB. Rows hold plain data (ISO strings, numbers, Blobs), and are
+ * parsed with zod by the repositories that read them, never trusted as-is.
+ */
+export type SettingRow = { readonly key: string; readonly value: unknown };
+
+export type DraftRow = {
+  readonly id: string;
+  readonly orderType: string;
+  readonly owner: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** The form's values as the clerk left them; validated only on review. */
+  readonly values: unknown;
+};
+
+export type PageRow = {
+  readonly id: string;
+  /** The draft or order the page belongs to. */
+  readonly ownerId: string;
+  readonly position: number;
+  readonly mime: string;
+  readonly bytes: Blob;
+  readonly thumbnail?: Blob;
+  readonly width: number;
+  readonly height: number;
+  readonly dpi: number;
+  readonly sha256: string;
+};
+
+export type OrderRow = {
+  readonly id: string;
+  readonly orderType: string;
+  readonly caseNumber: string;
+  readonly status: string;
+  readonly updatedAt: string;
+  readonly order: unknown;
+};
+
+export type OutboxState = 'pending' | 'in-flight' | 'at-registry' | 'needs-attention';
+
+export type OutboxRow = {
+  readonly seq?: number;
+  readonly idempotencyKey: string;
+  readonly orderId: string | null;
+  readonly kind: string;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly payload: unknown;
+};
+
+export type AuditRow = {
+  readonly seq?: number;
+  readonly at: string;
+  readonly state: 'pending' | 'sent';
+  readonly event: unknown;
+};

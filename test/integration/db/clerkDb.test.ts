@@ -1,0 +1,77 @@
+/**
+ * Migration pattern: for every schema version N, open at N, seed, reopen at the latest and
+ * check nothing was lost. New versions add a seed function below and a case to the table.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+
+import { ClerkDb } from '../../../src/renderer/db/clerkDb';
+
+const seeds: Record<number, (db: ClerkDb) => Promise<void>> = {
+  1: async (db) => {
+    await db.drafts.put({
+      id: 'd1',
+      orderType: 'DV-130',
+      owner: 'clerk1',
+      createdAt: '2026-11-25T09:00:00-08:00',
+      updatedAt: '2026-11-25T09:05:00-08:00',
+      values: { caseNumber: '26FL001234' },
+    });
+    await db.outbox.add({
+      idempotencyKey: 'k1',
+      orderId: 'o1',
+      kind: 'order.submit',
+      state: 'pending',
+      attempts: 0,
+      lastError: null,
+      createdAt: '2026-11-25T09:06:00-08:00',
+      payload: { id: 'o1' },
+    });
+  },
+};
+
+function uniqueName(): string {
+  return `clerk-test-${Math.random().toString(36).slice(2)}`;
+}
+
+describe('ClerkDb schema versions', () => {
+  it('declares a seed for every version', () => {
+    for (let v = 1; v <= ClerkDb.latestVersion; v += 1) expect(seeds[v]).toBeTypeOf('function');
+  });
+
+  for (let from = 1; from <= ClerkDb.latestVersion; from += 1) {
+    it(`keeps data written at v${from} when opened at v${ClerkDb.latestVersion}`, async () => {
+      const name = uniqueName();
+      const old = new ClerkDb(name, from);
+      await old.open();
+      expect(old.verno).toBe(from);
+      await seeds[from]?.(old);
+      old.close();
+
+      const latest = new ClerkDb(name);
+      await latest.open();
+      expect(latest.verno).toBe(ClerkDb.latestVersion);
+      expect(await latest.drafts.get('d1')).toMatchObject({ orderType: 'DV-130' });
+      expect(await latest.outbox.where('state').equals('pending').count()).toBe(1);
+      latest.close();
+    });
+  }
+
+  it('refuses a second outbox entry with the same idempotency key', async () => {
+    const db = new ClerkDb(uniqueName());
+    await seeds[1]?.(db);
+    await expect(
+      db.outbox.add({
+        idempotencyKey: 'k1',
+        orderId: 'o1',
+        kind: 'order.submit',
+        state: 'pending',
+        attempts: 0,
+        lastError: null,
+        createdAt: '2026-11-25T09:07:00-08:00',
+        payload: {},
+      }),
+    ).rejects.toThrow(/ConstraintError|uniqueness/i);
+    db.close();
+  });
+});
