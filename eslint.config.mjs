@@ -30,6 +30,8 @@ export default tseslint.config(
       'playwright-report/**',
       'bench/results/**',
       'bin/**',
+      '.tmp/**',
+      'test/fixtures/**/*.js',
     ],
   },
   js.configs.recommended,
@@ -52,6 +54,11 @@ export default tseslint.config(
       ],
       'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
     },
+  },
+  {
+    // Build and test scripts load some CommonJS-only tools by path at run time.
+    files: ['scripts/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Config files are loaded by tools that expect a default export.

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench -- [FILTER] [--json]`: runs the cases in bench/cases/*.bench.ts whose name
+ * contains FILTER and prints `case | median | unit | floor | ratio` (or, with --json, only a
+ * JSON array). The floor is the same work done the simplest way, measured in the same run.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { median, quantile } from './harness';
+import type { BenchCase } from './harness';
+
+type Row = {
+  case: string;
+  unit: string;
+  median: number;
+  p95: number;
+  floor: number;
+  ratio: number;
+};
+
+function format(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const abs = Math.abs(n);
+  return abs >= 1000 ? n.toFixed(0) : abs >= 10 ? n.toFixed(1) : n.toFixed(3);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const filter = args.find((a) => !a.startsWith('--')) ?? '';
+  const dir = path.join(__dirname, 'cases');
+  const cases: BenchCase[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()) {
+    const mod = (await import(path.join(dir, file))) as { cases?: BenchCase[] };
+    cases.push(...(mod.cases ?? []));
+  }
+  const selected = cases.filter((c) => c.name.includes(filter));
+  if (selected.length === 0) {
+    console.error(
+      `No benchmark case matches "${filter}". Cases: ${cases.map((c) => c.name).join(', ')}`,
+    );
+    process.exit(2);
+  }
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  for (const c of selected) {
+    if (!json) process.stderr.write(`running ${c.name} …\n`);
+    const r = await c.run();
+    const m = median(r.values);
+    const f = median(r.floor);
+    rows.push({
+      case: c.name,
+      unit: c.unit,
+      median: m,
+      p95: quantile(r.values, 0.95),
+      floor: f,
+      ratio: m / f,
+    });
+    for (const n of r.notes ?? []) notes.push(`${c.name}: ${n}`);
+    if (c.target) notes.push(`${c.name}: target ${c.target}`);
+  }
+  if (json) {
+    console.log(JSON.stringify(rows));
+    return;
+  }
+  const header = ['case', 'median', 'unit', 'floor', 'ratio'];
+  const table = rows.map((r) => [
+    r.case,
+    format(r.median),
+    r.unit,
+    format(r.floor),
+    `${format(r.ratio)}×`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => (t[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const t of table) console.log(line(t));
+  if (notes.length) console.log(`\n${notes.join('\n')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
