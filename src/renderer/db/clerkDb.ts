@@ -24,7 +24,10 @@ export class ClerkDb extends Dexie {
   static readonly latestVersion = 1;
 
   constructor(name: string = databaseName, pinVersion?: number) {
-    super(name);
+    // Every transaction is 'strict': IndexedDB reports the commit only once it is flushed to
+    // disk, so a submitted order, its outbox entry and audit events survive a power cut.
+    // Drafts pay the same small cost, which is what "a crash loses nothing" asks for.
+    super(name, { chromeTransactionDurability: 'strict' });
     const upTo = (n: number) => pinVersion === undefined || n <= pinVersion;
 
     // v1 — first release: settings, drafts with their page images, submitted orders, the

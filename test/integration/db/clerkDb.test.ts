@@ -3,7 +3,7 @@
  * check nothing was lost. New versions add a seed function below and a case to the table.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { ClerkDb } from '../../../src/renderer/db/clerkDb';
 
@@ -72,6 +72,17 @@ describe('ClerkDb schema versions', () => {
         payload: {},
       }),
     ).rejects.toThrow(/ConstraintError|uniqueness/i);
+    db.close();
+  });
+
+  it('opens every write transaction with strict durability', async () => {
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const db = new ClerkDb(uniqueName());
+    await seeds[1]?.(db);
+    const writes = spy.mock.calls.filter((call) => call[1] === 'readwrite');
+    expect(writes.length).toBeGreaterThan(0);
+    for (const call of writes) expect(call[2]).toMatchObject({ durability: 'strict' });
+    spy.mockRestore();
     db.close();
   });
 });
