@@ -7,6 +7,8 @@
 import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatcher, Handlers } from './ipc/dispatcher';
 import { EventHub } from './ipc/eventHub';
+import { createPrintHandlers } from './print/printHandlers';
+import { PrintService } from './print/printService';
 import { StatusService } from './services/statusService';
 
 export type WorkstationOptions = {
@@ -30,6 +32,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const hub = new EventHub();
   const status = new StatusService(hub);
   const startedAt = new Date().toISOString();
+  const print = new PrintService({
+    dataDir: options.dataDir,
+    publish: (job) => hub.publish('print:job-updated', job),
+  });
 
   // One entry per domain; each domain's handlers live beside its service.
   const handlers: Handlers = {
@@ -42,6 +48,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       startedAt,
     }),
     'status:get-summary': () => status.get(),
+    ...createPrintHandlers(print),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -53,6 +60,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     dispatcher,
     hub,
     status,
-    close: async () => {},
+    close: async () => {
+      print.close();
+    },
   };
 }

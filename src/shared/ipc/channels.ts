@@ -11,10 +11,23 @@ export const channels = {
   status: {
     getSummary: 'status:get-summary',
   },
+  print: {
+    listPrinters: 'print:list-printers',
+    savePrinter: 'print:save-printer',
+    deletePrinter: 'print:delete-printer',
+    checkPrinter: 'print:check-printer',
+    printTestPage: 'print:print-test-page',
+    buildPacket: 'print:build-packet',
+    printPackets: 'print:print-packets',
+    listJobs: 'print:list-jobs',
+    retryJob: 'print:retry-job',
+    cancelJob: 'print:cancel-job',
+    listRecords: 'print:list-records',
+  },
 } as const;
 
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */
-export const eventNames = ['status:summary-changed'] as const;
+export const eventNames = ['status:summary-changed', 'print:job-updated'] as const;
 
 type Values<T> = T[keyof T];
 type Flatten<T> = Values<{ [D in keyof T]: Values<T[D]> }>;

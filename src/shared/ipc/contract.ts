@@ -10,13 +10,16 @@ import type { z } from 'zod';
 
 import type { EventName, InvokeChannel } from './channels';
 import { appContract, appEvents } from './contracts/app';
+import { printContract, printEvents } from './contracts/print';
 
 export const invokeContract = {
   ...appContract,
+  ...printContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
   ...appEvents,
+  ...printEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeIn<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>;

@@ -83,7 +83,12 @@ export const printJobSchema = z.object({
 });
 export type PrintJob = z.infer<typeof printJobSchema>;
 
+/**
+ * `requested` is written before anything is sent (so no print goes unrecorded), `submitted`
+ * once the printer took the job, then one of the endings.
+ */
 export const printOutcomeSchema = z.enum([
+  'requested',
   'submitted',
   'completed',
   'aborted',
@@ -108,6 +113,8 @@ export const printRecordSchema = z.object({
   printerName: z.string(),
   printerJobId: z.number().int().nullable(),
   outcome: printOutcomeSchema,
+  /** When the outcome was known; null while only submitted. */
+  endedAt: z.string().nullable(),
   detail: z.string(),
   retryOf: z.string().nullable(),
 });

@@ -5,9 +5,8 @@
  * raw `/CCITTFaxDecode` image XObjects built with pdf-lib's low-level API (pdf-lib has no TIFF
  * or CCITT support, and `embedPng` would decode and re-deflate the page as 24-bit RGB).
  */
-import type { PDFDocument, PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage, PDFName } from 'pdf-lib';
 import {
-  PDFName,
   concatTransformationMatrix,
   drawObject,
   popGraphicsState,
