@@ -1,0 +1,74 @@
+/**
+ * `npm run registry -- --port N [--database-url URL] [--data-dir DIR] [--admin-code CODE]`
+ * starts the registry alone and prints `Registry listening on http://127.0.0.1:N/` once it
+ * serves. SIGINT and SIGTERM stop it cleanly (in-flight requests finish, the database closes).
+ *
+ * `npm run registry -- issue-code --court ORI [--label TEXT] [--data-dir DIR | --database-url URL]`
+ * prints a one-time enrolment code for a court (PGlite: only while the registry is stopped,
+ * because an embedded database has one process).
+ */
+import { issueEnrolmentCode } from './auth/devices';
+import { parseConfig } from './config';
+import { openDatabase } from './db/open';
+import { startRegistry } from './server';
+
+async function issueCode(argv: readonly string[]): Promise<void> {
+  const config = parseConfig(argv, process.env);
+  const i = argv.indexOf('--court');
+  const court = i >= 0 ? argv[i + 1] : undefined;
+  if (!court || !/^[A-Z0-9]{5,12}$/.test(court)) {
+    throw new Error('issue-code needs --court ORI (5–12 capital letters or digits)');
+  }
+  const l = argv.indexOf('--label');
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const issued = await issueEnrolmentCode(db, court, {
+      label: l >= 0 ? (argv[l + 1] ?? '') : '',
+    });
+    console.log(
+      `Enrolment code for ${court}: ${issued.code} (single use, expires ${issued.expiresAt})`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+async function serve(argv: readonly string[]): Promise<void> {
+  const config = parseConfig(argv, process.env);
+  const registry = await startRegistry(config);
+  console.log(`Registry listening on ${registry.url}`);
+  console.error(
+    `[registry] store: ${registry.db.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[registry] ${signal}: stopping`);
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    void registry.close().then(() => {
+      clearTimeout(timer);
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'issue-code') await issueCode(argv.slice(1));
+  else if (argv[0] !== undefined && !argv[0].startsWith('--')) {
+    throw new Error(
+      `Unknown command "${argv[0]}". Use: registry [--port N ...] | registry issue-code --court ORI`,
+    );
+  } else await serve(argv);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    const e = error as NodeJS.ErrnoException;
+    console.error(e.code === 'EADDRINUSE' ? `Port already in use: ${e.message}` : e.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Writes orders and their search keys, the order history and the change log. Every write runs
+ * inside the caller's transaction, so a push's order, keys, change row, ledger row and the
+ * device's lastSeq commit together or not at all.
+ */
+import type { Queryable } from '../db/types';
+import type { OrderKeys } from '../search/searchKeys';
+
+/** Appends a row to the pull feed; its xid column records this transaction's id. */
+export async function recordChange(
+  tx: Queryable,
+  courtOri: string,
+  entity: 'order' | 'service',
+  entityId: string,
+): Promise<void> {
+  await tx.query('INSERT INTO changes (court_ori, entity, entity_id) VALUES ($1, $2, $3)', [
+    courtOri,
+    entity,
+    entityId,
+  ]);
+}
+
+async function writeKeys(tx: Queryable, keys: OrderKeys): Promise<void> {
+  await tx.query('DELETE FROM order_names WHERE order_id = $1', [keys.orderId]);
+  await tx.query('DELETE FROM order_licences WHERE order_id = $1', [keys.orderId]);
+  if (keys.names.length > 0) {
+    // One statement for all names: unnest of parallel arrays (PostgreSQL 15 has no json_table).
+    await tx.query(
+      `INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold, dm1, dm2, dob)
+       SELECT $1, $2, r, i, l, f, d1, d2, b::date
+       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+         AS t(r, i, l, f, d1, d2, b)`,
+      [
+        keys.orderId,
+        keys.courtOri,
+        keys.names.map((n) => n.role),
+        keys.names.map((n) => n.personIndex),
+        keys.names.map((n) => n.lastFold),
+        keys.names.map((n) => n.firstFold),
+        keys.names.map((n) => n.dm1),
+        keys.names.map((n) => n.dm2),
+        keys.names.map((n) => n.dob),
+      ],
+    );
+  }
+  if (keys.licences.length > 0) {
+    await tx.query(
+      `INSERT INTO order_licences (order_id, court_ori, number_key, state)
+       SELECT $1, $2, k, s FROM unnest($3::text[], $4::text[]) AS t(k, s)`,
+      [
+        keys.orderId,
+        keys.courtOri,
+        keys.licences.map((l) => l.numberKey),
+        keys.licences.map((l) => l.state),
+      ],
+    );
+  }
+  if (keys.pageHashes.length > 0) {
+    // The court that files an order may read its pages from now on.
+    await tx.query(
+      `INSERT INTO page_courts (sha256, court_ori) SELECT h, $2 FROM unnest($1::text[]) AS t(h)
+       ON CONFLICT DO NOTHING`,
+      [keys.pageHashes, keys.courtOri],
+    );
+  }
+}
+
+export type OrderWrite = {
+  readonly keys: OrderKeys;
+  readonly payload: unknown;
+  readonly payloadHash: string;
+  readonly deviceId: string;
+  readonly seq: number;
+};
+
+/** Inserts a new order; returns false (writing nothing) when the id already exists. */
+export async function insertOrder(tx: Queryable, w: OrderWrite): Promise<boolean> {
+  const k = w.keys;
+  const rows = await tx.query(
+    `INSERT INTO orders (order_id, court_ori, version, payload, payload_hash, order_type, case_number,
+       case_key, restrained_last, restrained_first, restrained_dob, device_id, seq)
+     VALUES ($1, $2, 1, $3::jsonb, $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
+     ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+    [
+      k.orderId,
+      k.courtOri,
+      JSON.stringify(w.payload),
+      w.payloadHash,
+      k.orderType,
+      k.caseNumber,
+      k.caseKey,
+      k.restrainedLast,
+      k.restrainedFirst,
+      k.restrainedDob,
+      w.deviceId,
+      w.seq,
+    ],
+  );
+  if (rows.length === 0) return false;
+  await writeKeys(tx, k);
+  await addEvent(tx, k.orderId, 1, 'submitted', 'at_registry', {
+    deviceId: w.deviceId,
+    seq: w.seq,
+  });
+  await recordChange(tx, k.courtOri, 'order', k.orderId);
+  return true;
+}
+
+/** Replaces an order's content with a new version (a modification goes to CLETS again). */
+export async function updateOrder(tx: Queryable, w: OrderWrite, newVersion: number): Promise<void> {
+  const k = w.keys;
+  await tx.query(
+    `UPDATE orders SET version = $2, payload = $3::jsonb, payload_hash = $4, order_type = $5,
+       case_number = $6, case_key = $7, restrained_last = $8, restrained_first = $9,
+       restrained_dob = $10::date, device_id = $11, seq = $12, status = 'at_registry',
+       status_at = now(), reject_code = NULL, reject_reason = NULL, updated_at = now()
+     WHERE order_id = $1`,
+    [
+      k.orderId,
+      newVersion,
+      JSON.stringify(w.payload),
+      w.payloadHash,
+      k.orderType,
+      k.caseNumber,
+      k.caseKey,
+      k.restrainedLast,
+      k.restrainedFirst,
+      k.restrainedDob,
+      w.deviceId,
+      w.seq,
+    ],
+  );
+  await writeKeys(tx, k);
+  await addEvent(tx, k.orderId, newVersion, 'modified', 'at_registry', {
+    deviceId: w.deviceId,
+    seq: w.seq,
+  });
+  await recordChange(tx, k.courtOri, 'order', k.orderId);
+}
+
+/** Appends to an order's history. */
+export async function addEvent(
+  tx: Queryable,
+  orderId: string,
+  version: number,
+  event: string,
+  status: string | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO order_events (order_id, version, event, status, detail) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+    [orderId, version, event, status, JSON.stringify(detail)],
+  );
+}
