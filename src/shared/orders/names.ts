@@ -95,6 +95,11 @@ export function normaliseName(name: NameParts): NameResult {
     cleaned.suffix = moved[2];
     changes.add(`moved suffix ${moved[2]} from the last name to after the given names`);
   }
+  for (const key of ['last', 'first', 'middle'] as const) {
+    const value = cleaned[key];
+    const problem = value === undefined ? undefined : partProblem(key, value);
+    if (problem) errors.push({ path: key, message: problem });
+  }
   if (cleaned.suffix) {
     const alias = suffixAliases[cleaned.suffix];
     if (alias) {
@@ -106,11 +111,6 @@ export function normaliseName(name: NameParts): NameResult {
         message: `Suffix "${cleaned.suffix}" is not one NCIC uses: write JR, SR or a Roman numeral (II to X), or leave it empty.`,
       });
     }
-  }
-  for (const key of ['last', 'first', 'middle'] as const) {
-    const value = cleaned[key];
-    const problem = value === undefined ? undefined : partProblem(key, value);
-    if (problem) errors.push({ path: key, message: problem });
   }
   if (errors.length > 0) return { ok: false, errors };
   const parts: NameParts = { last: cleaned.last ?? '', first: cleaned.first ?? '' };

@@ -77,3 +77,13 @@ export function listOrderTypes(at?: string): OrderTypeSummary[] {
       : [];
   });
 }
+
+/** "a DV-130", "an EPO-001", "an SV-130": the article as the code is read aloud. */
+export function aType(code: string): string {
+  return `${/^[AEFHILMNORSX]/.test(code) ? 'an' : 'a'} ${code}`;
+}
+
+/** The text with its first letter in capitals. */
+export function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -5,7 +5,7 @@
 import { addCourtDays } from '../../calendar';
 import { addDays } from '../../time/dates';
 import { COURT_ZONE, zonedDateTimeToIso } from '../../time/zoned';
-import { orderTypeAt } from '../catalog';
+import { aType, cap, orderTypeAt } from '../catalog';
 import type { OrderTypeEntry } from '../catalog/schema';
 import { addDuration, courtDateOf, describeDuration, endOfDayIso, instantMs } from '../dates';
 import type { Order } from '../model/order';
@@ -64,7 +64,7 @@ function unspecified(
   const needHearing = (what: string): ExpiryResult => ({
     ok: false,
     path: 'hearingAt',
-    message: `Enter the hearing date-time: with no expiration written, a ${entry.code} ${what}.`,
+    message: `Enter the hearing date-time: with no expiration written, ${aType(entry.code)} ${what}.`,
   });
   switch (d.rule) {
     case 'from-issuance': {
@@ -73,7 +73,7 @@ function unspecified(
         ok: true,
         expiresAt: endOfDayIso(date),
         rule: 'default-from-issuance',
-        explanation: `No expiration written: a ${entry.code} lasts ${describeDuration(d.duration)} from issuance, to the end of ${date}.`,
+        explanation: `No expiration written: ${aType(entry.code)} lasts ${describeDuration(d.duration)} from issuance, to the end of ${date}.`,
       };
     }
     case 'from-hearing': {
@@ -84,7 +84,7 @@ function unspecified(
         ok: true,
         expiresAt: endOfDayIso(date),
         rule: 'default-from-hearing',
-        explanation: `No expiration written: a ${entry.code} ends ${describeDuration(d.duration)} after the hearing, at midnight ending ${date}.`,
+        explanation: `No expiration written: ${aType(entry.code)} ends ${describeDuration(d.duration)} after the hearing, at midnight ending ${date}.`,
       };
     }
     case 'until-hearing': {
@@ -124,7 +124,7 @@ function fromWritten(order: ExpiryInput, entry: OrderTypeEntry): ExpiryResult {
     return {
       ok: false,
       path: 'expiration',
-      message: `A ${entry.code} must have an expiration: only permanent renewals (DV-730) and registered foreign orders may have none.`,
+      message: `${cap(aType(entry.code))} must have an expiration: only permanent renewals (DV-730) and registered foreign orders may have none.`,
     };
   }
   if (e.kind === 'date') {
@@ -159,10 +159,15 @@ function withinLimits(
   if (at <= instantMs(order.issuedAt)) {
     return fail(`Expiration (${result.expiresAt}) must be after the issue date-time.`);
   }
+  if (entry.defaultExpiry.rule === 'epo') {
+    const epo = epoExpiry(order.issuedAt, options);
+    if (at > instantMs(epo.at))
+      return fail(`Expiration is too late: latest is ${epo.at}. ${epo.explanation}`);
+  }
   const latest = latestExpiry(entry, order.issuedAt);
   if (latest && at > instantMs(latest)) {
     return fail(
-      `A ${entry.code} can last at most ${describeDuration(entry.maxDuration ?? '')}: the expiration must be on or before ${latest}.`,
+      `${cap(aType(entry.code))} can last at most ${describeDuration(entry.maxDuration ?? '')}: the expiration must be on or before ${latest}.`,
     );
   }
   if (entry.defaultExpiry.rule === 'epo') {
@@ -174,7 +179,7 @@ function withinLimits(
     const earliest = addDuration(courtDateOf(order.issuedAt), entry.minDuration);
     if (courtDateOf(result.expiresAt) < earliest) {
       return fail(
-        `A ${entry.code} lasts at least ${describeDuration(entry.minDuration)}: the expiration must be on or after ${earliest}.`,
+        `${cap(aType(entry.code))} lasts at least ${describeDuration(entry.minDuration)}: the expiration must be on or after ${earliest}.`,
       );
     }
   }

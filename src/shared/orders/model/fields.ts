@@ -53,9 +53,9 @@ export function instantField(label: string) {
 }
 
 /** One code of an NCIC table, with the allowed codes and their labels in the message. */
-export function codeField<T extends readonly CodeRow[]>(table: T, label: string) {
+export function codeField<T extends readonly CodeRow[]>(table: T, label: string, hint = '') {
   const codes = table.map((r) => r.code) as [T[number]['code'], ...T[number]['code'][]];
-  const message = `${label} must be one of: ${describeCodes(table)}.`;
+  const message = `${label} must be one of: ${describeCodes(table)}.${hint}`;
   return z.enum(codes, {
     error: (iss) => (iss.input === undefined ? `${label} is required.` : message),
   });

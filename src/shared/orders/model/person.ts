@@ -119,7 +119,11 @@ export const personSchema = z.strictObject({
   name: nameSchema,
   aliases: z.array(nameSchema).max(10, 'Enter at most 10 aliases.').default([]),
   sex: codeField(sexCodes, 'Sex'),
-  race: codeField(raceCodes, 'Race'),
+  race: codeField(
+    raceCodes,
+    'Race',
+    ' Hispanic is an ethnicity, not a race: choose the race, or U if unknown.',
+  ),
   dob: dateField('Date of birth').optional(),
   estimatedAge: z
     .number(needs('Estimated age', 'a number'))

@@ -92,6 +92,17 @@ function names(order: Order): NormalisedName[] {
   );
 }
 
+/** Errors without repeats (two rules may find the same problem). */
+function unique(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Rules that need the whole, schema-valid order. */
 function orderRuleErrors(order: Order, nowIso: string): FieldError[] {
   const entry = orderTypeAt(order.orderType, order.issuedAt);
@@ -140,8 +151,12 @@ export function checkOrder(input: unknown, options: CheckOptions = {}): CheckRes
     closeOfBusiness: options.closeOfBusiness ?? DEFAULT_CLOSE_OF_BUSINESS,
   };
   const expiry = deriveExpiry(order, deriveOptions);
-  if (!expiry.ok) errors.push({ path: expiry.path, message: expiry.message });
-  if (errors.length > 0 || !expiry.ok) return { ok: false, errors, derived: null };
+  // A default expiry computed from a hearing date already reported as wrong adds nothing.
+  const hearingWrong = errors.some((e) => e.path === 'hearingAt');
+  if (!expiry.ok && !(hearingWrong && order.expiration.kind === 'unspecified')) {
+    errors.push({ path: expiry.path, message: expiry.message });
+  }
+  if (errors.length > 0 || !expiry.ok) return { ok: false, errors: unique(errors), derived: null };
   const entry = orderTypeAt(order.orderType, order.issuedAt);
   const pco = derivePco(order);
   return {

@@ -1,6 +1,7 @@
 /**
  * Rules that depend on the order type (catalog entry): parties, terms, hearing, service.
  */
+import { aType, cap } from '../catalog';
 import { petitionerRoles } from '../catalog/parties';
 import type { OrderTypeEntry } from '../catalog/schema';
 import { courtDateOf, instantMs } from '../dates';
@@ -19,12 +20,12 @@ export function partyErrors(order: Order, entry: OrderTypeEntry): FieldError[] {
   if (!order.petitioner && entry.petitioner.required) {
     errors.push({
       path: 'petitioner',
-      message: `Enter the petitioner: for a ${entry.code} it is ${allowed}.`,
+      message: `Enter the petitioner: for ${aType(entry.code)} it is ${allowed}.`,
     });
   } else if (order.petitioner && !entry.petitioner.roles.includes(order.petitioner.role)) {
     errors.push({
       path: 'petitioner.role',
-      message: `For a ${entry.code} the petitioner must be: ${allowed}.`,
+      message: `For ${aType(entry.code)} the petitioner must be: ${allowed}.`,
     });
   }
   const idx = order.petitioner?.protectedIndex;
@@ -38,7 +39,7 @@ export function partyErrors(order: Order, entry: OrderTypeEntry): FieldError[] {
   if (entry.protected.max === 0 && n > 0) {
     errors.push({
       path: 'protected',
-      message: `A ${entry.code} restrains a ${entry.restrainedLabel.toLowerCase()} and protects no named person: remove the protected persons.`,
+      message: `${cap(aType(entry.code))} restrains a ${entry.restrainedLabel.toLowerCase()} and protects no named person: remove the protected persons.`,
     });
   } else if (n < entry.protected.min) {
     errors.push({
@@ -48,7 +49,7 @@ export function partyErrors(order: Order, entry: OrderTypeEntry): FieldError[] {
   } else if (entry.protected.max !== null && n > entry.protected.max) {
     errors.push({
       path: 'protected',
-      message: `A ${entry.code} allows at most ${entry.protected.max} protected persons.`,
+      message: `${cap(aType(entry.code))} allows at most ${entry.protected.max} protected persons.`,
     });
   }
   return errors;
@@ -62,7 +63,7 @@ export function termErrors(order: Order, entry: OrderTypeEntry): FieldError[] {
     if (!entry.conductTerms.includes(t.kind)) {
       errors.push({
         path: `terms.${i}.kind`,
-        message: `A ${entry.code} cannot carry a ${t.kind} term; it allows: ${entry.conductTerms.join(', ')}.`,
+        message: `${cap(aType(entry.code))} cannot carry a ${t.kind} term; it allows: ${entry.conductTerms.join(', ')}.`,
       });
     }
     if (ids.has(t.id))
@@ -107,7 +108,7 @@ export function hearingErrors(order: Order, entry: OrderTypeEntry, nowMs: number
       ? [
           {
             path: 'hearingAt',
-            message: `A ${entry.code} has no hearing: remove the hearing date-time.`,
+            message: `${cap(aType(entry.code))} has no hearing: remove the hearing date-time.`,
           },
         ]
       : [];
@@ -163,13 +164,14 @@ export function serviceErrors(order: Order, entry: OrderTypeEntry, nowMs: number
   if (!entry.serviceMethods.includes(s.method)) {
     errors.push({
       path: 'service.method',
-      message: `A ${entry.code} cannot be served ${s.method === 'mail' ? 'by mail' : s.method}: allowed are ${entry.serviceMethods.join(', ')}.`,
+      message: `${cap(aType(entry.code))} cannot be served ${s.method === 'mail' ? 'by mail' : s.method}: allowed are ${entry.serviceMethods.join(', ')}.`,
     });
   }
   if (s.method === 'not-served') return errors;
   if (instantMs(s.at) > nowMs)
     errors.push({ path: 'service.at', message: 'Service cannot be in the future.' });
-  if (courtDateOf(s.at) < courtDateOf(order.issuedAt)) {
+  // A registered foreign order was served before it was registered here.
+  if (entry.phase !== 'registration' && courtDateOf(s.at) < courtDateOf(order.issuedAt)) {
     errors.push({ path: 'service.at', message: 'Service cannot be before the order was issued.' });
   }
   if (s.method === 'mail' && !(s.troPersonallyServed && s.sameAsTroExceptExpiry)) {
