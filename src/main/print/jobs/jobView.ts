@@ -67,7 +67,8 @@ export function viewJob(
   const state = jobStateOf(job.state);
   const printerReasons = describePrinterReasons(printer?.reasons ?? []);
   const jobReasons = describeJobReasons(job.reasons);
-  const detail = job.message ? ` (Printer says: ${job.message.replace(/\.$/, '')}.)` : '';
+  const said = job.message.trim().replace(/\.$/, '');
+  const detail = said ? ` (Printer says: ${said}.)` : '';
 
   if (state === 'completed') {
     const warn = jobReasons.find((r) => r.keyword.startsWith('job-completed-with'));
