@@ -20,7 +20,11 @@ export async function recordChange(
   ]);
 }
 
-async function writeKeys(tx: Queryable, keys: OrderKeys): Promise<void> {
+async function writeKeys(
+  tx: Queryable,
+  keys: OrderKeys,
+  pageHashes: readonly string[],
+): Promise<void> {
   await tx.query('DELETE FROM order_names WHERE order_id = $1', [keys.orderId]);
   await tx.query('DELETE FROM order_licences WHERE order_id = $1', [keys.orderId]);
   if (keys.names.length > 0) {
@@ -55,12 +59,12 @@ async function writeKeys(tx: Queryable, keys: OrderKeys): Promise<void> {
       ],
     );
   }
-  if (keys.pageHashes.length > 0) {
+  if (pageHashes.length > 0) {
     // The court that files an order may read its pages from now on.
     await tx.query(
       `INSERT INTO page_courts (sha256, court_ori) SELECT h, $2 FROM unnest($1::text[]) AS t(h)
        ON CONFLICT DO NOTHING`,
-      [keys.pageHashes, keys.courtOri],
+      [pageHashes, keys.courtOri],
     );
   }
 }
@@ -69,6 +73,8 @@ export type OrderWrite = {
   readonly keys: OrderKeys;
   readonly payload: unknown;
   readonly payloadHash: string;
+  /** SHA-256 ids of the order's page images (already uploaded and verified). */
+  readonly pageHashes: readonly string[];
   readonly deviceId: string;
   readonly seq: number;
 };
@@ -97,7 +103,7 @@ export async function insertOrder(tx: Queryable, w: OrderWrite): Promise<boolean
     ],
   );
   if (rows.length === 0) return false;
-  await writeKeys(tx, k);
+  await writeKeys(tx, k, w.pageHashes);
   await addEvent(tx, k.orderId, 1, 'submitted', 'at_registry', {
     deviceId: w.deviceId,
     seq: w.seq,
@@ -130,7 +136,7 @@ export async function updateOrder(tx: Queryable, w: OrderWrite, newVersion: numb
       w.seq,
     ],
   );
-  await writeKeys(tx, k);
+  await writeKeys(tx, k, w.pageHashes);
   await addEvent(tx, k.orderId, newVersion, 'modified', 'at_registry', {
     deviceId: w.deviceId,
     seq: w.seq,

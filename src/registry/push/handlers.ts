@@ -58,13 +58,25 @@ const reject = (
   ...(issues ? { issues } : {}),
 });
 
-const submitPayload = z.object({ order: z.unknown() });
-const modifyPayload = z.object({ order: z.unknown(), baseVersion: z.number().int().min(1) });
+/** A page reference: `{ sha256 }` of an uploaded page image (extra fields such as index pass). */
+const pageRefSchema = z.looseObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256'),
+});
+const submitPayload = z.object({
+  order: z.unknown(),
+  pages: z.array(pageRefSchema).max(200).optional(),
+});
+const modifyPayload = submitPayload.extend({ baseVersion: z.number().int().min(1) });
+
+function pageHashesOf(pages: readonly { sha256: string }[] | undefined): string[] {
+  return [...new Set((pages ?? []).map((p) => p.sha256))];
+}
 
 /** Validates the order and checks court and pages; returns keys or the refusal. */
 async function checkOrder(
   ctx: ApplyContext,
   order: unknown,
+  pageHashes: readonly string[],
 ): Promise<{ keys: OrderKeys } | { refusal: ApplyOutcome }> {
   const parsed = registryOrderSchema.safeParse(order);
   if (!parsed.success) {
@@ -88,13 +100,13 @@ async function checkOrder(
       ),
     };
   }
-  if (keys.pageHashes.length > 0) {
+  if (pageHashes.length > 0) {
     const rows = await ctx.tx.query<{ sha256: string }>(
       'SELECT sha256 FROM pages WHERE sha256 = ANY($1::text[]) AND complete',
-      [keys.pageHashes],
+      [pageHashes],
     );
     const have = new Set(rows.map((r) => r.sha256));
-    const missing = keys.pageHashes.filter((h) => !have.has(h));
+    const missing = pageHashes.filter((h) => !have.has(h));
     if (missing.length > 0) {
       return {
         refusal: {
@@ -111,14 +123,23 @@ async function checkOrder(
 
 const orderSubmit: KindHandler = async (ctx) => {
   const p = submitPayload.safeParse(ctx.mutation.payload);
-  if (!p.success) return reject(422, 'invalid-payload', 'An order.submit payload is { order }.');
-  const checked = await checkOrder(ctx, p.data.order);
+  if (!p.success) {
+    return reject(
+      422,
+      'invalid-payload',
+      'An order.submit payload is { order, pages? }.',
+      describeIssues(p.error),
+    );
+  }
+  const pageHashes = pageHashesOf(p.data.pages);
+  const checked = await checkOrder(ctx, p.data.order, pageHashes);
   if ('refusal' in checked) return checked.refusal;
   const { keys } = checked;
   const write = {
     keys,
     payload: p.data.order,
     payloadHash: ctx.payloadHash,
+    pageHashes,
     deviceId: ctx.device.deviceId,
     seq: ctx.mutation.seq,
   };
@@ -172,9 +193,15 @@ const orderSubmit: KindHandler = async (ctx) => {
 const orderModify: KindHandler = async (ctx) => {
   const p = modifyPayload.safeParse(ctx.mutation.payload);
   if (!p.success) {
-    return reject(422, 'invalid-payload', 'An order.modify payload is { order, baseVersion }.');
+    return reject(
+      422,
+      'invalid-payload',
+      'An order.modify payload is { order, baseVersion, pages? }.',
+      describeIssues(p.error),
+    );
   }
-  const checked = await checkOrder(ctx, p.data.order);
+  const pageHashes = pageHashesOf(p.data.pages);
+  const checked = await checkOrder(ctx, p.data.order, pageHashes);
   if ('refusal' in checked) return checked.refusal;
   const { keys } = checked;
   const rows = await ctx.tx.query<{ court_ori: string; version: number }>(
@@ -203,6 +230,7 @@ const orderModify: KindHandler = async (ctx) => {
       keys,
       payload: p.data.order,
       payloadHash: ctx.payloadHash,
+      pageHashes,
       deviceId: ctx.device.deviceId,
       seq: ctx.mutation.seq,
     },

@@ -1,7 +1,7 @@
 /**
  * The ONE place that knows the shape of an order payload: minimal validation and the search keys
  * the registry extracts into columns (case number, names with trigram and Double Metaphone keys,
- * DOB, licence numbers, referenced page hashes).
+ * DOB, licence numbers).
  *
  * The domain model (src/shared/orders) is written concurrently; when its shape changes, adapt
  * this file only. The registry stores the whole payload as jsonb, so fields not read here pass
@@ -46,12 +46,6 @@ const personSchema = z.looseObject({
     .nullable(),
 });
 
-/** A page reference: `{ sha256 }` (or a bare hex string); sha256 is the page's content hash. */
-const pageRefSchema = z.union([
-  z.looseObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256') }),
-  z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256'),
-]);
-
 /** Minimal order payload check: what the registry must have to store, scope and index it. */
 export const registryOrderSchema = z.looseObject({
   id: text(100),
@@ -60,7 +54,6 @@ export const registryOrderSchema = z.looseObject({
   court: z.looseObject({ ori: text(20), name: z.string().max(200).optional() }),
   restrained: personSchema,
   protected: z.array(personSchema).max(50).optional(),
-  pages: z.array(pageRefSchema).max(200).optional(),
 });
 
 export type RegistryOrder = z.infer<typeof registryOrderSchema>;
@@ -86,7 +79,6 @@ export type OrderKeys = {
   readonly restrainedDob: string | null;
   readonly names: readonly NameKey[];
   readonly licences: readonly { readonly numberKey: string; readonly state: string }[];
-  readonly pageHashes: readonly string[];
 };
 
 /** Case numbers match ignoring case, spaces and dashes: "fl-2026 000123" = "FL2026000123". */
@@ -135,9 +127,6 @@ export function extractOrderKeys(order: RegistryOrder): OrderKeys {
       licences.push({ numberKey, state: (person.licence?.state ?? '').toUpperCase() });
     }
   });
-  const pageHashes = [
-    ...new Set((order.pages ?? []).map((p) => (typeof p === 'string' ? p : p.sha256))),
-  ];
   return {
     orderId: order.id,
     courtOri: order.court.ori,
@@ -149,7 +138,6 @@ export function extractOrderKeys(order: RegistryOrder): OrderKeys {
     restrainedDob: order.restrained.dob ?? null,
     names,
     licences,
-    pageHashes,
   };
 }
 

@@ -1,0 +1,185 @@
+/**
+ * A minimal registry client for the workstation's main process (plain fetch, no Node imports):
+ * enrol, push with retries, pull, resumable page upload, search, health.
+ *
+ * Retry contract: every retry of a push sends the identical body (same deviceId, seq,
+ * idempotencyKey, payloadHash, payload), so a reply lost after the registry committed costs one
+ * duplicate answer, never a duplicate order. Transient failures back off with full jitter.
+ */
+import type { ChangesPage } from '../pull/changes';
+import type { MutationInput, PushResponse } from '../push/types';
+import type { SearchPage } from '../search/searchService';
+
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { sha256Hex } from './canonicalJson';
+import { request, TransientError, type HttpOptions } from './http';
+
+export type ClientOptions = {
+  readonly baseUrl: string;
+  readonly credential?: string;
+  /** Per request; a timeout counts as "unknown outcome" and is retried. Default 10 s. */
+  readonly timeoutMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly fetch?: typeof fetch;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+};
+
+export type RetryOptions = {
+  /** Give up (rethrow the last TransientError) after this many attempts. Default: never. */
+  readonly maxAttempts?: number;
+  readonly signal?: AbortSignal;
+  /** Called before each wait, for status displays and tests. */
+  readonly onRetry?: (attempt: number, delayMs: number, error: TransientError) => void;
+};
+
+export type Enrolment = {
+  readonly deviceId: string;
+  readonly courtOri: string;
+  readonly credential: string;
+};
+
+export type PageUploadResult = {
+  readonly sha256: string;
+  readonly length: number;
+  readonly bytesSent: number;
+};
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Client for one enrolled workstation (or, without a credential, for enrolment and health). */
+export class RegistryClient {
+  private readonly http: HttpOptions;
+  private readonly options: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.http = {
+      baseUrl: options.baseUrl,
+      credential: options.credential,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
+  }
+
+  /** Runs `fn` until it succeeds or fails with a non-transient error. */
+  async withRetry<T>(fn: () => Promise<T>, retry: RetryOptions = {}): Promise<T> {
+    const sleep = this.options.sleep ?? defaultSleep;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!(error instanceof TransientError)) throw error;
+        if (
+          retry.signal?.aborted ||
+          (retry.maxAttempts !== undefined && attempt + 1 >= retry.maxAttempts)
+        )
+          throw error;
+        const delay = backoffDelay(
+          this.options.backoff ?? DEFAULT_BACKOFF,
+          attempt,
+          this.options.random,
+          error.retryAfterMs,
+        );
+        retry.onRetry?.(attempt + 1, delay, error);
+        await sleep(delay);
+      }
+    }
+  }
+
+  async health(): Promise<{
+    status: string;
+    backend: string;
+    schemaVersion: number;
+    time: string;
+  }> {
+    return (await request(this.http, { method: 'GET', path: '/v1/health' })).body as never;
+  }
+
+  /** Exchanges an enrolment code for a credential (store it where only main can read it). */
+  async enrol(code: string, courtOri?: string, label?: string): Promise<Enrolment> {
+    const res = await request(this.http, {
+      method: 'POST',
+      path: '/v1/enrol',
+      json: { code, courtOri, label },
+    });
+    return res.body as Enrolment;
+  }
+
+  /** One push attempt. 422 (a reused key) is returned, not thrown: read each result. */
+  async push(mutations: readonly MutationInput[]): Promise<PushResponse> {
+    const res = await request(this.http, {
+      method: 'POST',
+      path: '/v1/mutations',
+      json: { mutations },
+      accept: [422],
+    });
+    return res.body as PushResponse;
+  }
+
+  /** Push with retries of the identical batch until the registry answers. */
+  pushWithRetry(mutations: readonly MutationInput[], retry?: RetryOptions): Promise<PushResponse> {
+    return this.withRetry(() => this.push(mutations), retry);
+  }
+
+  /** One page of the court's change feed after `cursor` ('' = from the start). */
+  async pull(cursor: string, limit = 500): Promise<ChangesPage> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor) query.set('cursor', cursor);
+    return (await request(this.http, { method: 'GET', path: `/v1/changes?${query}` }))
+      .body as ChangesPage;
+  }
+
+  async search(params: Readonly<Record<string, string | number>>): Promise<SearchPage> {
+    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+    return (await request(this.http, { method: 'GET', path: `/v1/orders/search?${query}` }))
+      .body as SearchPage;
+  }
+
+  /** Bytes the registry already holds of a page (0 when unknown), and whether it is complete. */
+  async pageOffset(sha256: string): Promise<{ received: number; complete: boolean }> {
+    const res = await request(this.http, {
+      method: 'HEAD',
+      path: `/v1/pages/${sha256}`,
+      accept: [404],
+    });
+    if (res.status === 404) return { received: 0, complete: false };
+    return {
+      received: Number(res.headers.get('upload-offset') ?? 0),
+      complete: res.headers.get('page-complete') === 'true',
+    };
+  }
+
+  /**
+   * Uploads a page in chunks, resuming from the registry's offset after any failure; the
+   * registry verifies the SHA-256 on the last chunk. Upload pages BEFORE pushing their order.
+   */
+  async uploadPage(
+    bytes: Uint8Array,
+    chunkBytes = 512 * 1024,
+    retry?: RetryOptions,
+  ): Promise<PageUploadResult> {
+    if (bytes.length === 0) throw new Error('A page image cannot be empty.');
+    const sha256 = await sha256Hex(bytes);
+    let sent = 0;
+    const step = async (): Promise<boolean> => {
+      const { received, complete } = await this.pageOffset(sha256);
+      if (complete) return true;
+      const end = Math.min(bytes.length, received + chunkBytes) - 1;
+      const chunk = bytes.subarray(received, end + 1);
+      sent += chunk.length;
+      const res = await request(this.http, {
+        method: 'PUT',
+        path: `/v1/pages/${sha256}`,
+        bytes: chunk,
+        headers: { 'content-range': `bytes ${received}-${end}/${bytes.length}` },
+        accept: [409],
+      });
+      return (res.body as { complete?: boolean }).complete === true;
+    };
+    while (!(await this.withRetry(step, retry))) {
+      // next chunk
+    }
+    return { sha256, length: bytes.length, bytesSent: sent };
+  }
+}
