@@ -40,6 +40,8 @@ export type PrintServiceOptions = {
   readonly pollMs?: number;
   readonly busyWaitMs?: number;
   readonly onError?: (message: string, error: unknown) => void;
+  /** The clock for packets and jobs (a fixed clock makes packets byte-reproducible in tests). */
+  readonly now?: () => Date;
   /** Replaces how a configured printer is reached (tests of odd printers). */
   readonly targetFor?: (printer: PrinterConfig, user: string) => PrintTarget;
 };
@@ -94,7 +96,7 @@ export class PrintService {
 
   /** Builds one packet (for preview, or to print). */
   buildPacket(order: PacketOrderInput, recipient?: Recipient, coverSheet = true): Promise<Packet> {
-    return buildPacket(order, { recipient, coverSheet });
+    return buildPacket(order, { recipient, coverSheet, now: this.now() });
   }
 
   /** Builds one packet per recipient and queues them on the printer; returns the jobs. */
@@ -104,7 +106,7 @@ export class PrintService {
     if (req.recipients.length === 0)
       throw new ServiceError('invalid-input', 'Choose at least one recipient.');
     const target = this.target(printer);
-    const now = new Date();
+    const now = this.now();
     // Without cover sheets every recipient gets the same packet: build it once.
     const shared = req.coverSheet ? null : await buildPacket(order, { now });
     const jobs: PrintJob[] = [];
@@ -137,7 +139,7 @@ export class PrintService {
 
   async printTestPage(printerId: string): Promise<PrintJob> {
     const printer = await this.printers.get(printerId);
-    const pdf = await buildTestPage(printer, this.user());
+    const pdf = await buildTestPage(printer, this.user(), this.now());
     const job = this.newJob(printer, {
       kind: 'test-page',
       orderId: null,
@@ -191,7 +193,7 @@ export class PrintService {
   async retryJob(id: string): Promise<PrintJob> {
     this.known(id);
     try {
-      return await this.runner.retry(id, this.user(), new Date());
+      return await this.runner.retry(id, this.user(), this.now());
     } catch (error) {
       if (error instanceof RetryRefused) {
         const j = error.job;
@@ -230,6 +232,10 @@ export class PrintService {
     this.runner.close();
   }
 
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
   private known(id: string): void {
     if (!this.runner.get(id)) {
       throw new ServiceError(
@@ -264,7 +270,7 @@ export class PrintService {
       'kind' | 'orderId' | 'caseNumber' | 'recipient' | 'copies' | 'sides' | 'media' | 'title'
     >,
   ): PrintJob {
-    const at = new Date().toISOString();
+    const at = this.now().toISOString();
     return {
       id: randomUUID(),
       ...f,

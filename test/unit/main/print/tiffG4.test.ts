@@ -17,9 +17,11 @@ type Tag = [tag: number, type: 3 | 4, values: number[]];
 
 /** Writes a minimal TIFF (either byte order) around one G4 strip. */
 function makeTiff(le: boolean, strip: Uint8Array, tags: Tag[]): Uint8Array {
-  const all: Tag[] = [...tags, [273, 4, [0]], [279, 4, [strip.byteLength]]].sort(
-    (a, b) => a[0] - b[0],
-  );
+  const extra: Tag[] = [
+    [273, 4, [0]],
+    [279, 4, [strip.byteLength]],
+  ];
+  const all: Tag[] = [...tags, ...extra].sort((a, b) => a[0] - b[0]);
   const ifdAt = 8;
   const ifdSize = 2 + all.length * 12 + 4;
   const stripAt = ifdAt + ifdSize;
