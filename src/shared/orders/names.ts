@@ -35,6 +35,20 @@ const suffixAliases: Readonly<Record<string, string>> = nameRules.suffixAliases;
 // Only unambiguous suffixes are moved out of a last name (a trailing "V" may be a surname part).
 const MOVABLE_SUFFIX = /^(.*\S) (JR|SR|II|III|IV)$/;
 
+// Changes are listed in the order the steps run, whatever part needed them first.
+const CHANGE_ORDER = [
+  'removed accents',
+  'straightened apostrophes or dashes',
+  'removed periods',
+  'upper-cased',
+  'removed extra spaces',
+];
+const rank = (c: string): number => {
+  const i = CHANGE_ORDER.indexOf(c);
+  return i === -1 ? CHANGE_ORDER.length : i;
+};
+const byChangeOrder = (a: string, b: string): number => rank(a) - rank(b);
+
 /** Cleans one part and records which documented normalisations it needed. */
 function cleanPart(raw: string, changes: Set<string>): string {
   let s = raw;
@@ -128,7 +142,7 @@ export function normaliseName(name: NameParts): NameResult {
       ],
     };
   }
-  return { ok: true, value, parts, changes: [...changes] };
+  return { ok: true, value, parts, changes: [...changes].sort(byChangeOrder) };
 }
 
 /**

@@ -9,19 +9,18 @@ describe('normaliseName', () => {
       ok: true,
       value: 'SMITH, JOHN J JR',
       parts: { last: 'SMITH', first: 'JOHN', middle: 'J', suffix: 'JR' },
-      changes: expect.arrayContaining(['removed periods', 'upper-cased']),
+      changes: ['removed periods', 'upper-cased'],
     });
-    expect(r.ok && r.changes).toHaveLength(2);
   });
 
   it('removes accents, straightens apostrophes and collapses spaces', () => {
     const r = normaliseName({ last: '  O’Brien -  Nuñez ', first: 'José  Luis' });
     expect(r.ok && r.value).toBe("O'BRIEN-NUNEZ, JOSE LUIS");
-    expect(r.ok && [...r.changes].sort()).toEqual([
+    expect(r.ok && r.changes).toEqual([
       'removed accents',
-      'removed extra spaces',
       'straightened apostrophes or dashes',
       'upper-cased',
+      'removed extra spaces',
     ]);
   });
 
