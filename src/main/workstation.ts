@@ -4,6 +4,7 @@
  * Used by both shells: Electron's main (src/main/index.ts) and the host (src/host). It never
  * imports `electron`; each shell passes in what only it knows (its kind and data folder).
  */
+import { createLicenceHandlers, createLicenceService } from './devices/licence/licenceHandlers';
 import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatcher, Handlers } from './ipc/dispatcher';
 import { EventHub } from './ipc/eventHub';
@@ -36,6 +37,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     dataDir: options.dataDir,
     publish: (job) => hub.publish('print:job-updated', job),
   });
+  const licence = createLicenceService((scan) => hub.publish('licence:payload-scanned', scan));
 
   // One entry per domain; each domain's handlers live beside its service.
   const handlers: Handlers = {
@@ -49,6 +51,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     }),
     'status:get-summary': () => status.get(),
     ...createPrintHandlers(print),
+    ...createLicenceHandlers(licence),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -62,6 +65,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     status,
     close: async () => {
       print.close();
+      await licence.close();
     },
   };
 }

@@ -24,10 +24,21 @@ export const channels = {
     cancelJob: 'print:cancel-job',
     listRecords: 'print:list-records',
   },
+  licence: {
+    listReaders: 'licence:list-readers',
+    openReader: 'licence:open-reader',
+    closeReader: 'licence:close-reader',
+    parsePayload: 'licence:parse-payload',
+    decodeImage: 'licence:decode-image',
+  },
 } as const;
 
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */
-export const eventNames = ['status:summary-changed', 'print:job-updated'] as const;
+export const eventNames = [
+  'status:summary-changed',
+  'print:job-updated',
+  'licence:payload-scanned',
+] as const;
 
 type Values<T> = T[keyof T];
 type Flatten<T> = Values<{ [D in keyof T]: Values<T[D]> }>;

@@ -10,15 +10,18 @@ import type { z } from 'zod';
 
 import type { EventName, InvokeChannel } from './channels';
 import { appContract, appEvents } from './contracts/app';
+import { licenceContract, licenceEvents } from './contracts/licence';
 import { printContract, printEvents } from './contracts/print';
 
 export const invokeContract = {
   ...appContract,
+  ...licenceContract,
   ...printContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
   ...appEvents,
+  ...licenceEvents,
   ...printEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -1,4 +1,4 @@
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -17,7 +17,8 @@ async function barcode(payload: string): Promise<Buffer> {
   const text = [...payload]
     .map((c) => (c < ' ' ? `^${String(c.charCodeAt(0)).padStart(3, '0')}` : c))
     .join('');
-  return bwipjs.toBuffer({
+  // PDF417 options (columns, eclevel, rowmult) are not in bwip-js's types, hence the variable.
+  const options = {
     bcid: 'pdf417',
     text,
     parse: true,
@@ -28,7 +29,8 @@ async function barcode(payload: string): Promise<Buffer> {
     paddingwidth: 30,
     paddingheight: 30,
     backgroundcolor: 'FFFFFF',
-  });
+  };
+  return bwipjs.toBuffer(options);
 }
 
 /** Simulates a skewed, slightly blurred, noisy photocopy saved as a JPEG. */
@@ -36,7 +38,13 @@ async function scanned(png: Buffer, degrees: number): Promise<Uint8Array> {
   const rotated = await sharp(png).rotate(degrees, { background: '#ffffff' }).png().toBuffer();
   const { width = 0, height = 0 } = await sharp(rotated).metadata();
   const noise = await sharp({
-    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 30 },
+    },
   })
     .png()
     .toBuffer();
