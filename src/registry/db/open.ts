@@ -12,12 +12,14 @@ export type DbOptions = {
   readonly databaseUrl?: string | undefined;
   /** PGlite data folder; absent (and no URL) → in-memory PGlite (tests only). */
   readonly dataDir?: string | undefined;
+  /** PostgreSQL connections in the pool (default 20). */
+  readonly poolSize?: number | undefined;
 };
 
 /** Opens and migrates the database chosen by `options`. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
   const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
+    ? await openPostgres(options.databaseUrl, options.poolSize ?? 20)
     : await openPglite(options.dataDir);
   try {
     await migrate(db);

@@ -33,7 +33,7 @@ function wrap(client: pg.Pool | pg.PoolClient): Tx {
 }
 
 /** Connects a pool to `url` (e.g. postgres://user@127.0.0.1:5432/ccpor) and checks it answers. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+export async function openPostgres(url: string, poolSize = 20): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
   // An idle client losing its server (restart) must not crash the registry; the next query
   // reconnects and a failing request answers 503.

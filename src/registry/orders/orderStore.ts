@@ -24,9 +24,12 @@ async function writeKeys(
   tx: Queryable,
   keys: OrderKeys,
   pageHashes: readonly string[],
+  replace: boolean,
 ): Promise<void> {
-  await tx.query('DELETE FROM order_names WHERE order_id = $1', [keys.orderId]);
-  await tx.query('DELETE FROM order_licences WHERE order_id = $1', [keys.orderId]);
+  if (replace) {
+    await tx.query('DELETE FROM order_names WHERE order_id = $1', [keys.orderId]);
+    await tx.query('DELETE FROM order_licences WHERE order_id = $1', [keys.orderId]);
+  }
   if (keys.names.length > 0) {
     // One statement for all names: unnest of parallel arrays (PostgreSQL 15 has no json_table).
     await tx.query(
@@ -103,7 +106,7 @@ export async function insertOrder(tx: Queryable, w: OrderWrite): Promise<boolean
     ],
   );
   if (rows.length === 0) return false;
-  await writeKeys(tx, k, w.pageHashes);
+  await writeKeys(tx, k, w.pageHashes, false);
   await addEvent(tx, k.orderId, 1, 'submitted', 'at_registry', {
     deviceId: w.deviceId,
     seq: w.seq,
@@ -136,7 +139,7 @@ export async function updateOrder(tx: Queryable, w: OrderWrite, newVersion: numb
       w.seq,
     ],
   );
-  await writeKeys(tx, k, w.pageHashes);
+  await writeKeys(tx, k, w.pageHashes, true);
   await addEvent(tx, k.orderId, newVersion, 'modified', 'at_registry', {
     deviceId: w.deviceId,
     seq: w.seq,

@@ -109,7 +109,11 @@ export async function freshDatabase(
 /** Opens a fresh database on `backend` and serves the registry on a free loopback port. */
 export async function startEnv(backend: Backend, options: EnvOptions = {}): Promise<TestEnv> {
   const fresh = await freshDatabase(backend);
-  const db = await openDatabase({ dataDir: fresh.dataDir, databaseUrl: fresh.databaseUrl });
+  const db = await openDatabase({
+    dataDir: fresh.dataDir,
+    databaseUrl: fresh.databaseUrl,
+    poolSize: 30,
+  });
   const app = buildRegistry({
     db,
     config: { adminCode: ADMIN_CODE, ...DEFAULT_LIMITS, logRequests: false },
