@@ -51,6 +51,8 @@ export type IppPrinterPeer = {
   setPrintSeconds(seconds: number): void;
   captured(): CapturedJob[];
   waitForCapture(jobId: number, timeoutMs?: number): Promise<CapturedJob>;
+  /** Waits for the document whose job-name is `jobName` (jobs that came through CUPS). */
+  waitForJobNamed(jobName: string, timeoutMs?: number): Promise<CapturedJob>;
   log(): string;
   stop(): Promise<void>;
 };
@@ -163,6 +165,15 @@ export async function startIppPrinter(
         await waitFor(
           () => (found = captured().find((c) => c.jobId === jobId)) !== undefined,
           `printer job ${jobId}`,
+          timeoutMs,
+        );
+        return found as unknown as CapturedJob;
+      },
+      waitForJobNamed: async (jobName, timeoutMs = 15_000) => {
+        let found: CapturedJob | undefined;
+        await waitFor(
+          () => (found = captured().find((c) => c.attrs.IPP_JOB_NAME === jobName)) !== undefined,
+          `a printed job named ${jobName}`,
           timeoutMs,
         );
         return found as unknown as CapturedJob;

@@ -202,7 +202,7 @@ export class JobRunner {
       for (const f of faultsIn(printer?.reasons ?? [])) {
         if (!e.faults.some((x) => x.keyword === f.keyword)) e.faults.push(f);
       }
-      const view = viewJob(job, printer, e.faults);
+      const view = viewJob(job, printer, e.faults, e.cancelRequested);
       if (terminalJobStates.has(view.state)) this.finish(e, view);
       else {
         this.update(e, view);

@@ -63,8 +63,12 @@ export function viewJob(
   job: IppJobStatus,
   printer: IppPrinterStatus | null,
   faultsSeen: readonly ClerkReason[],
+  cancelRequested = false,
 ): JobView {
-  const state = jobStateOf(job.state);
+  let state = jobStateOf(job.state);
+  // CUPS reports a job its printer aborted (a jam) as cancelled "at printer". If the clerk did
+  // not cancel it and a fault was seen, it failed: say why, and offer retry as for aborted.
+  if (state === 'canceled' && !cancelRequested && faultsSeen.length > 0) state = 'aborted';
   const printerReasons = describePrinterReasons(printer?.reasons ?? []);
   const jobReasons = describeJobReasons(job.reasons);
   const said = job.message.trim().replace(/\.$/, '');
