@@ -80,8 +80,9 @@ export function parseInstant(iso: string): number {
   const h = Number(hh);
   const mi = Number(mm);
   const s = Number(ss);
-  if (h > 23 || mi > 59 || s > 59)
+  if (h > 23 || mi > 59 || s > 59) {
     throw new InvalidInstantError(iso, 'the time of day is out of range');
+  }
   if (Number(oh) > 23 || Number(om) > 59 || Number(os) > 59) {
     throw new InvalidInstantError(iso, 'the offset is out of range');
   }
