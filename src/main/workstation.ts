@@ -5,9 +5,11 @@
  * imports `electron`; each shell passes in what only it knows (its kind and data folder).
  */
 import { createLicenceHandlers, createLicenceService } from './devices/licence/licenceHandlers';
+import { createScannerHandlers } from './devices/scanner/scannerHandlers';
 import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatcher, Handlers } from './ipc/dispatcher';
 import { EventHub } from './ipc/eventHub';
+import { createPagesHandlers } from './pages/pagesHandlers';
 import { createPrintHandlers } from './print/printHandlers';
 import { PrintService } from './print/printService';
 import { StatusService } from './services/statusService';
@@ -52,6 +54,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     'status:get-summary': () => status.get(),
     ...createPrintHandlers(print),
     ...createLicenceHandlers(licence),
+    ...createScannerHandlers(),
+    ...createPagesHandlers(),
   };
 
   const dispatcher = createDispatcher(handlers, {

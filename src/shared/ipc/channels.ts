@@ -24,6 +24,23 @@ export const channels = {
     cancelJob: 'print:cancel-job',
     listRecords: 'print:list-records',
   },
+  scanner: {
+    listScanners: 'scanner:list-scanners',
+    saveScanner: 'scanner:save-scanner',
+    deleteScanner: 'scanner:delete-scanner',
+    saveDefaults: 'scanner:save-defaults',
+    saveSaneSetup: 'scanner:save-sane-setup',
+    getCapabilities: 'scanner:get-capabilities',
+    discoverScanners: 'scanner:discover-scanners',
+    testScan: 'scanner:test-scan',
+    startBatch: 'scanner:start-batch',
+    cancelBatch: 'scanner:cancel-batch',
+    getBatch: 'scanner:get-batch',
+  },
+  pages: {
+    rotatePage: 'pages:rotate-page',
+    detectBlank: 'pages:detect-blank',
+  },
   licence: {
     listReaders: 'licence:list-readers',
     openReader: 'licence:open-reader',
@@ -37,6 +54,10 @@ export const channels = {
 export const eventNames = [
   'status:summary-changed',
   'print:job-updated',
+  'scanner:page-arrived',
+  'scanner:batch-progress',
+  'scanner:batch-finished',
+  'scanner:batch-failed',
   'licence:payload-scanned',
 ] as const;
 

@@ -11,18 +11,24 @@ import type { z } from 'zod';
 import type { EventName, InvokeChannel } from './channels';
 import { appContract, appEvents } from './contracts/app';
 import { licenceContract, licenceEvents } from './contracts/licence';
+import { pagesContract, pagesEvents } from './contracts/pages';
 import { printContract, printEvents } from './contracts/print';
+import { scannerContract, scannerEvents } from './contracts/scanner';
 
 export const invokeContract = {
   ...appContract,
   ...licenceContract,
   ...printContract,
+  ...scannerContract,
+  ...pagesContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
   ...appEvents,
   ...licenceEvents,
   ...printEvents,
+  ...scannerEvents,
+  ...pagesEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeIn<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>;
