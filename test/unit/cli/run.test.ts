@@ -114,7 +114,7 @@ describe('ccpor clets decode', () => {
 describe('usage errors', () => {
   it.each([
     [[], /No command given/],
-    [['frobnicate'], /Unknown command "frobnicate"; commands are calendar, clets, order/],
+    [['frobnicate'], /Unknown command "frobnicate"; commands are (.*, )?calendar, clets, order/],
     [['calendar'], /calendar needs a command; choose one of next-court-day/],
     [['calendar', 'yesterday'], /calendar has no command "yesterday"/],
     [['calendar', 'next-court-day'], /takes YYYY-MM-DD; usage: ccpor calendar next-court-day/],
