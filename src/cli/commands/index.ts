@@ -6,6 +6,7 @@
  * ONE line here, e.g. `export { aamvaGroup } from './aamva';`. Argument counting, option parsing,
  * help text, JSON output and exit codes come from the dispatcher (../run.ts).
  */
+export { aamvaGroup } from './aamva';
 export { calendarGroup } from './calendar';
 export { cletsGroup } from './clets';
 export { orderGroup } from './order';
