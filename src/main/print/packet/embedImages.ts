@@ -15,6 +15,7 @@ import {
 
 import type { PacketPage } from '../../../shared/printing/packetOrder';
 
+import { PassThroughStream, passThrough } from './passThroughStream';
 import { readG4Tiff } from './tiffG4';
 
 /** Where on the PDF page the image goes, in points from the bottom-left corner. */
@@ -85,6 +86,9 @@ export async function drawJpegPage(
   }
   checkSize(index, page, image.width, image.height);
   pdfPage.drawImage(image, fitBox(image.width, image.height, page.dpi, area));
+  // embedJpg wrote the DCT bytes as they are; have them copied out in one go at save().
+  await image.embed();
+  passThrough(doc.context, image.ref);
 }
 
 /**
@@ -110,7 +114,7 @@ export function drawG4Page(
   g4.strips.forEach((strip, i) => {
     const firstRow = i * g4.rowsPerStrip;
     const rows = Math.min(g4.rowsPerStrip, g4.height - firstRow);
-    const stream = doc.context.stream(strip, {
+    const dict = doc.context.obj({
       Type: 'XObject',
       Subtype: 'Image',
       Width: g4.width,
@@ -118,8 +122,9 @@ export function drawG4Page(
       ColorSpace: 'DeviceGray',
       BitsPerComponent: 1,
       Filter: 'CCITTFaxDecode',
-      DecodeParms: doc.context.obj({ K: -1, Columns: g4.width, Rows: rows, BlackIs1: g4.blackIs1 }),
+      DecodeParms: { K: -1, Columns: g4.width, Rows: rows, BlackIs1: g4.blackIs1 },
     });
+    const stream = new PassThroughStream(dict, strip);
     const ref = doc.context.register(stream);
     const name: PDFName = pdfPage.node.newXObject(`G4p${index + 1}s${i + 1}`, ref);
     const top = box.y + box.height - firstRow * rowHeight;
