@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { parseAamva } from '../../../shared/aamva';
-import type { AamvaParseResult , AamvaError} from '../../../shared/aamva';
+import type { AamvaParseResult, AamvaError } from '../../../shared/aamva';
 import { ServiceError } from '../../../shared/ipc/envelope';
 import type {
   LicenceImageResult,
