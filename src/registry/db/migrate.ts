@@ -50,6 +50,7 @@ export async function migrate(
         return false;
       }
       await tx.exec(m.sql);
+      await m.backfill?.(tx);
       await tx.query(
         'INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)',
         [m.version, m.name, checksum(m.sql)],

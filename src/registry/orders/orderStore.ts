@@ -32,11 +32,14 @@ async function writeKeys(
   }
   if (keys.names.length > 0) {
     // One statement for all names: unnest of parallel arrays (PostgreSQL 15 has no json_table).
+    // Edit keys travel as one canonical-JSON text per name (unnest cannot take ragged arrays).
     await tx.query(
-      `INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold, dm1, dm2, dob)
-       SELECT $1, $2, r, i, l, f, d1, d2, b::date
-       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         AS t(r, i, l, f, d1, d2, b)`,
+      `INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold,
+         dm1, dm2, dob, edit_keys)
+       SELECT $1, $2, r, i, l, f, d1, d2, b::date,
+         ARRAY(SELECT jsonb_array_elements_text(k::jsonb))
+       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::text[], $10::text[]) AS t(r, i, l, f, d1, d2, b, k)`,
       [
         keys.orderId,
         keys.courtOri,
@@ -47,6 +50,7 @@ async function writeKeys(
         keys.names.map((n) => n.dm1),
         keys.names.map((n) => n.dm2),
         keys.names.map((n) => n.dob),
+        keys.names.map((n) => JSON.stringify(n.editKeys)),
       ],
     );
   }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { readOrder, pullChanges } from '../pull/changes';
 import { pushMutations } from '../push/pushService';
 import { pushRequestSchema } from '../push/types';
+import { isoDate } from '../search/searchKeys';
 import { searchOrders } from '../search/searchService';
 import { errorBody } from '../errors';
 import { badRequest, type RegistryDeps } from '../server';
@@ -19,7 +20,6 @@ const changesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const searchQuery = z.object({
   name: z.string().trim().max(200).optional(),
   first: z.string().trim().max(100).optional(),

@@ -10,15 +10,16 @@
  */
 import { z } from 'zod';
 
-import { foldName, nameCodes } from '../../shared/search/foldName';
+import { editKeys, foldName, nameCodes } from '../../shared/search/foldName';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A real calendar date (the `date` column would refuse 2026-02-30 with a server error). */
-function isRealDate(value: string): boolean {
+export function isRealDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
-const isoDate = z
+/** A `YYYY-MM-DD` calendar date that exists. */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
   .refine(isRealDate, 'not a real date');
@@ -65,6 +66,8 @@ export type NameKey = {
   readonly firstFold: string;
   readonly dm1: string;
   readonly dm2: string;
+  /** One-edit keys of the last name (editKeys). */
+  readonly editKeys: readonly string[];
   readonly dob: string | null;
 };
 
@@ -100,7 +103,16 @@ function nameKey(
 ): NameKey {
   const lastFold = foldName(last);
   const [dm1, dm2] = nameCodes(lastFold);
-  return { role, personIndex, lastFold, firstFold: foldName(first), dm1, dm2, dob };
+  return {
+    role,
+    personIndex,
+    lastFold,
+    firstFold: foldName(first),
+    dm1,
+    dm2,
+    editKeys: editKeys(lastFold),
+    dob,
+  };
 }
 
 function aliasParts(alias: z.infer<typeof aliasSchema>): { last: string; first: string } {

@@ -1,13 +1,15 @@
 /**
- * Order search for the device's court: name (trigram similarity OR a Double Metaphone match, so
- * one-letter typos are found both ways), DOB, case number, licence number, FCN; paged.
+ * Order search for the device's court: name, DOB, case number, licence number, FCN; paged.
  *
- * Trigram alone misses short names ("Li" vs "Lu" share one trigram of five) and phonetic codes
- * alone miss about a third of typos (performance.md §0); together they find both. Ranking:
- * trigram similarity of the last name, at least 0.6 for a phonetic match, 1 for an exact one,
- * plus half the first name's similarity when a first name is given.
+ * A last name matches through any of three channels: trigram similarity (pg_trgm `%`, GIN), a
+ * Double Metaphone code (btree), or a shared one-edit key (GIN on text[]). Trigram alone misses
+ * short names ("Li"/"Lu" share one trigram of five) and first-letter swaps; phonetic codes alone
+ * miss about a third of typos (performance.md §0); the one-edit keys catch every single-letter
+ * typo by construction. Ranking: the last name's trigram similarity, raised to 1 for an exact
+ * match, 0.7 for one edit away, 0.6 for a phonetic match; plus half the first name's similarity
+ * when a first name is given.
  */
-import { foldName, nameCodes } from '../../shared/search/foldName';
+import { editKeys, foldName, nameCodes } from '../../shared/search/foldName';
 import type { Db } from '../db/types';
 import { RegistryError } from '../errors';
 
@@ -99,16 +101,18 @@ export async function searchOrders(db: Db, courtOri: string, q: SearchQuery): Pr
     const codesP = codes.map((c) => p(c)).join(', ');
     const phonetic =
       codes.length === 0 ? 'false' : `(n.dm1 IN (${codesP}) OR n.dm2 IN (${codesP}))`;
+    const oneEdit = `n.edit_keys && ${p(editKeys(last))}::text[]`;
     const firstP = first === '' ? null : p(first);
     const dobFilter = q.dob ? ` AND n.dob = ${p(q.dob)}::date` : '';
     const score = `GREATEST(similarity(n.last_fold, ${lastP}),
-        CASE WHEN n.last_fold = ${lastP} THEN 1 WHEN ${phonetic} THEN 0.6 ELSE 0 END)
+        CASE WHEN n.last_fold = ${lastP} THEN 1 WHEN ${oneEdit} THEN 0.7
+          WHEN ${phonetic} THEN 0.6 ELSE 0 END)
         ${firstP ? `+ 0.5 * CASE WHEN n.first_fold = ${firstP} THEN 1 ELSE similarity(n.first_fold, ${firstP}) END` : ''}`;
     sql = `WITH hits AS (
         SELECT DISTINCT ON (n.order_id) n.order_id, n.role AS m_role, n.last_fold AS m_last,
           n.first_fold AS m_first, (${score})::float8 AS score
         FROM order_names n
-        WHERE n.court_ori = $1 AND (n.last_fold % ${lastP} OR ${phonetic})${dobFilter}
+        WHERE n.court_ori = $1 AND (n.last_fold % ${lastP} OR ${phonetic} OR ${oneEdit})${dobFilter}
         ORDER BY n.order_id, score DESC)
       SELECT o.order_id, o.case_number, o.order_type, o.version, o.status, o.fcn,
         o.restrained_last, o.restrained_first, o.restrained_dob::text AS restrained_dob,

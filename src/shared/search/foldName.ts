@@ -29,3 +29,22 @@ export function nameCodes(folded: string): [string, string] {
   if (latin === '') return ['', ''];
   return doubleMetaphone(latin);
 }
+
+/** Names longer than this get no edit keys (trigrams already match long names well). */
+const MAX_EDIT_KEY_LETTERS = 20;
+
+/**
+ * One-edit keys of a folded name: the name without spaces plus every string made by deleting one
+ * letter ("LEE" → LEE, EE, LE). Two names within one edit of each other (a letter substituted,
+ * dropped, added, or two neighbours swapped) always share a key, so storing these for each name
+ * and querying with the typed name's keys finds every one-letter typo, including the short and
+ * first-letter ones that trigrams and phonetic codes miss ("Li"/"Lv", "iMller"/"Miller").
+ */
+export function editKeys(folded: string): string[] {
+  const s = folded.replace(/ /g, '');
+  if (s.length === 0 || s.length > MAX_EDIT_KEY_LETTERS) return s.length === 0 ? [] : [s];
+  const keys = new Set<string>([s]);
+  for (let i = 0; i < s.length; i += 1) keys.add(s.slice(0, i) + s.slice(i + 1));
+  keys.delete('');
+  return [...keys];
+}

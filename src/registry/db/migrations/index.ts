@@ -2,8 +2,18 @@
  * The registry's schema migrations, in order. Append new ones; never edit or reorder released
  * ones (the runner refuses to start when an applied migration's checksum no longer matches).
  */
+import type { Tx } from '../types';
+
 import { m001Initial } from './m001_initial';
+import { m002EditKeys } from './m002_edit_keys';
 
-export type Migration = { readonly version: number; readonly name: string; readonly sql: string };
+export type Migration = {
+  readonly version: number;
+  readonly name: string;
+  /** DDL/DML run first, in the migration's transaction. */
+  readonly sql: string;
+  /** Optional data step in TypeScript, run after `sql` in the same transaction. */
+  readonly backfill?: (tx: Tx) => Promise<void>;
+};
 
-export const migrations: readonly Migration[] = [m001Initial];
+export const migrations: readonly Migration[] = [m001Initial, m002EditKeys];
