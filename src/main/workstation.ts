@@ -4,6 +4,8 @@
  * Used by both shells: Electron's main (src/main/index.ts) and the host (src/host). It never
  * imports `electron`; each shell passes in what only it knows (its kind and data folder).
  */
+import os from 'node:os';
+
 import { createLicenceHandlers, createLicenceService } from './devices/licence/licenceHandlers';
 import { createScannerHandlers } from './devices/scanner/scannerHandlers';
 import { createDispatcher } from './ipc/dispatcher';
@@ -13,6 +15,14 @@ import { createPagesHandlers } from './pages/pagesHandlers';
 import { createPrintHandlers } from './print/printHandlers';
 import { PrintService } from './print/printService';
 import { StatusService } from './services/statusService';
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'clerk';
+  }
+}
 
 export type WorkstationOptions = {
   readonly shell: 'electron' | 'host';
@@ -50,6 +60,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       dataDir: options.dataDir,
       platform: process.platform,
       startedAt,
+      workstationUser: safeUserName(),
     }),
     'status:get-summary': () => status.get(),
     ...createPrintHandlers(print),

@@ -1,6 +1,8 @@
 import type { RefObject } from 'react';
 
 import { PlannedArea } from '../components/PlannedArea';
+import { IntakePage } from '../features/intake/IntakePage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { assertNever } from '../../shared/util/assertNever';
 
@@ -17,7 +19,9 @@ export function AreaView({ area, headingRef }: Props) {
     case 'settings':
       return <SettingsPage headingRef={headingRef} />;
     case 'intake':
+      return <IntakePage headingRef={headingRef} />;
     case 'orders':
+      return <OrdersPage headingRef={headingRef} />;
     case 'search':
     case 'print':
     case 'review':

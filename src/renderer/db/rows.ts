@@ -22,6 +22,8 @@ export type PageRow = {
   readonly mime: string;
   readonly bytes: Blob;
   readonly thumbnail?: Blob;
+  /** A JPEG rendition for display when `bytes` is a format browsers cannot show (G4 TIFF). */
+  readonly preview?: Blob;
   readonly width: number;
   readonly height: number;
   readonly dpi: number;

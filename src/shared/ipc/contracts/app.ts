@@ -14,6 +14,8 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
   platform: z.string(),
   startedAt: z.string(),
+  /** The operating-system account at this workstation, until sign-in replaces it. */
+  workstationUser: z.string(),
 });
 
 /** One indicator of the status bar. `not-configured` is an honest "nothing to report yet". */

@@ -1,0 +1,63 @@
+/**
+ * Submitted orders and their outbox entries. Submitting writes the order, its outbox entry
+ * and the confidential block in ONE strict transaction and retires the draft: either all of
+ * it is on disk or none of it is.
+ */
+import type { ClerkDb } from './clerkDb';
+import type { OrderRow, OutboxRow } from './rows';
+
+export type SubmitInput = {
+  readonly draftId: string;
+  readonly order: {
+    readonly id: string;
+    readonly orderType: string;
+    readonly caseNumber: string;
+  } & Record<string, unknown>;
+  readonly confidential: Record<string, unknown> | null;
+  /** Metadata that is not part of the order record (expiry override reason, clerk). */
+  readonly meta: Record<string, unknown>;
+  readonly now?: string;
+};
+
+export const queuedStatus = 'queued';
+
+export async function submitOrder(db: ClerkDb, input: SubmitInput): Promise<OrderRow> {
+  const now = input.now ?? new Date().toISOString();
+  const row: OrderRow = {
+    id: input.order.id,
+    orderType: input.order.orderType,
+    caseNumber: input.order.caseNumber,
+    status: queuedStatus,
+    updatedAt: now,
+    order: input.order,
+  };
+  const outbox: OutboxRow = {
+    // The key is the order id plus the event: a resubmission after a crash is the same key,
+    // so the registry applies it once.
+    idempotencyKey: `order.submit:${input.order.id}`,
+    orderId: input.order.id,
+    kind: 'order.submit',
+    state: 'pending',
+    attempts: 0,
+    lastError: null,
+    createdAt: now,
+    payload: { order: input.order, confidential: input.confidential, meta: input.meta },
+  };
+  await db.transaction('rw', [db.orders, db.outbox, db.drafts, db.pages], async () => {
+    if (await db.orders.get(row.id)) throw new Error('This order was already submitted.');
+    await db.orders.add(row);
+    await db.outbox.add(outbox);
+    // Page images move from the draft to the order.
+    await db.pages.where('ownerId').equals(input.draftId).modify({ ownerId: row.id });
+    await db.drafts.delete(input.draftId);
+  });
+  return row;
+}
+
+export function getOrderRow(db: ClerkDb, id: string): Promise<OrderRow | undefined> {
+  return db.orders.get(id);
+}
+
+export async function listRecentOrders(db: ClerkDb, limit = 50): Promise<OrderRow[]> {
+  return db.orders.orderBy('updatedAt').reverse().limit(limit).toArray();
+}
