@@ -90,5 +90,5 @@ describe('ccpor aamva parse', () => {
     const bad = run('not a licence');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^ccpor: standard input: This is not a driver's licence barcode/);
-  });
+  }, 60_000); // two tsx cold starts; slow when other test files share the two cores
 });
