@@ -69,6 +69,7 @@ export class JobRunner {
   /** Records the request durably, then queues the job. Throws if it cannot be recorded. */
   async enqueue(spec: JobSpec): Promise<PrintJob> {
     await this.options.log.append(this.record(spec.job, spec, 'requested'));
+    this.prune();
     const entry: Entry = {
       job: spec.job,
       pdf: spec.pdf,
@@ -139,6 +140,20 @@ export class JobRunner {
     await e.spec.target.cancel(e.job.printerJobId);
     this.schedule(e, 0);
     return e.job;
+  }
+
+  /**
+   * Forgets finished jobs after a working day (12 h) or beyond the newest 300, so memory holds
+   * at most a day's failed PDFs; the print log keeps the record of every one.
+   */
+  private prune(): void {
+    const cutoff = new Date(Date.now() - 12 * 3600_000).toISOString();
+    const finished = [...this.entries.values()]
+      .filter((e) => !active.has(e.job.state))
+      .sort((a, b) => (a.job.updatedAt < b.job.updatedAt ? 1 : -1));
+    finished.forEach((e, i) => {
+      if (i >= 300 || e.job.updatedAt < cutoff) this.entries.delete(e.job.id);
+    });
   }
 
   close(): void {
