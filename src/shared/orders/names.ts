@@ -49,15 +49,13 @@ const rank = (c: string): number => {
 };
 const byChangeOrder = (a: string, b: string): number => rank(a) - rank(b);
 
+// Plain ASCII (bar the backtick) holds no accents or curly punctuation: skip those costly steps.
+const ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
 /** Cleans one part and records which documented normalisations it needed. */
 function cleanPart(raw: string, changes: Set<string>): string {
   let s = raw;
-  const noAccents = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (noAccents !== s) changes.add('removed accents');
-  s = noAccents;
-  const straight = s.replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u2010-\u2014]/g, '-');
-  if (straight !== s) changes.add('straightened apostrophes or dashes');
-  s = straight;
+  if (!ASCII.test(s)) s = cleanUnicode(s, changes);
   if (s.includes('.')) changes.add('removed periods');
   s = s.replaceAll('.', '');
   const upper = s.toUpperCase();
@@ -66,6 +64,17 @@ function cleanPart(raw: string, changes: Set<string>): string {
   const spaced = s.trim().replace(/\s+/g, ' ').replace(/ ?- ?/g, '-');
   if (spaced !== s) changes.add('removed extra spaces');
   return spaced;
+}
+
+/** Removes accents and straightens curly apostrophes and dashes. */
+function cleanUnicode(raw: string, changes: Set<string>): string {
+  let s = raw;
+  const noAccents = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (noAccents !== s) changes.add('removed accents');
+  s = noAccents;
+  const straight = s.replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u2010-\u2014]/g, '-');
+  if (straight !== s) changes.add('straightened apostrophes or dashes');
+  return straight;
 }
 
 /** A clerk-readable reason why a cleaned part is not allowed, or undefined when it is fine. */
@@ -86,8 +95,36 @@ function partProblem(key: PartKey, value: string): string | undefined {
 /**
  * Normalises a name to the NCIC form. Returns the text, the cleaned parts (normalising them
  * again gives the same result with no changes) and the list of changes made; or the errors.
+ * The result is frozen (it is cached and shared): copy it before changing it.
  */
 export function normaliseName(name: NameParts): NameResult {
+  const key = [name.last, name.first, name.middle, name.suffix]
+    .map((p) => (typeof p === 'string' ? p : '\u0001'))
+    .join('\u0000');
+  const hit = nameCache.get(key);
+  if (hit) return hit;
+  const result = deepFreeze(normaliseUncached(name));
+  if (nameCache.size >= 16_384) nameCache.clear();
+  nameCache.set(key, result);
+  return result;
+}
+
+// Names are normalised several times per order (schema, derived names, CLETS, rules), so
+// results are cached; they are frozen because callers share them.
+const nameCache = new Map<string, NameResult>();
+
+function deepFreeze(r: NameResult): NameResult {
+  if (r.ok) {
+    Object.freeze(r.parts);
+    Object.freeze(r.changes);
+  } else {
+    r.errors.forEach((e) => Object.freeze(e));
+    Object.freeze(r.errors);
+  }
+  return Object.freeze(r);
+}
+
+function normaliseUncached(name: NameParts): NameResult {
   const changes = new Set<string>();
   const errors: NameProblem[] = [];
   const cleaned: Partial<Record<PartKey, string>> = {};
@@ -150,15 +187,13 @@ export function normaliseName(name: NameParts): NameResult {
  * surname like BANKS or CHURCH is not mistaken for a business.
  */
 export function businessMarkerIn(name: NameParts): string | undefined {
-  const words = new Set(
-    [name.last, name.first, name.middle, name.suffix]
-      .filter((p): p is string => typeof p === 'string')
-      .join(' ')
-      .toUpperCase()
-      .replaceAll('.', '')
-      .replaceAll('&', ' & ')
-      .split(/[^A-Z&]+/),
-  );
-  if (words.has('&')) return '&';
-  return businessNameMarkers.find((m) => words.has(m));
+  const text = [name.last, name.first, name.middle, name.suffix]
+    .filter((p): p is string => typeof p === 'string')
+    .join(' ')
+    .toUpperCase()
+    .replaceAll('.', '');
+  const m = BUSINESS.exec(text);
+  return m ? (m[1] ?? '&') : undefined;
 }
+
+const BUSINESS = new RegExp(`(?:^|[^A-Z])(${businessNameMarkers.join('|')})(?![A-Z])|&`);

@@ -42,9 +42,13 @@ function asDate(at: string): string {
  */
 export function orderTypeAt(code: string, at: string): OrderTypeEntry | undefined {
   const date = asDate(at);
-  return byCode
-    .get(code)
-    ?.find((e) => e.effectiveFrom <= date && (e.effectiveTo === null || date <= e.effectiveTo));
+  const versions = byCode.get(code);
+  if (!versions) return undefined;
+  // Most codes have one version: skip the search when it is in force.
+  for (const e of versions) {
+    if (e.effectiveFrom <= date && (e.effectiveTo === null || date <= e.effectiveTo)) return e;
+  }
+  return undefined;
 }
 
 /** True when the code names an order type in any version of the catalog. */

@@ -36,7 +36,34 @@ export function epoExpiry(
   issuedAt: string,
   options: DeriveOptions = {},
 ): { at: string; explanation: string } {
+  // The result depends only on the Pacific issue date, the closing time and the closures.
+  const closures = options.closures ?? NO_CLOSURES;
+  let byKey = epoCaches.get(closures);
+  if (!byKey) {
+    byKey = new Map();
+    epoCaches.set(closures, byKey);
+  }
   const issued = courtDateOf(issuedAt);
+  const key = `${issued}|${options.closeOfBusiness ?? DEFAULT_CLOSE_OF_BUSINESS}`;
+  let hit = byKey.get(key);
+  if (!hit) {
+    hit = epoExpiryUncached(issued, options);
+    if (byKey.size >= 4096) byKey.clear();
+    byKey.set(key, hit);
+  }
+  return hit;
+}
+
+const NO_CLOSURES: readonly string[] = [];
+const epoCaches = new WeakMap<
+  readonly string[],
+  Map<string, { at: string; explanation: string }>
+>();
+
+function epoExpiryUncached(
+  issued: string,
+  options: DeriveOptions,
+): { at: string; explanation: string } {
   const fifth = addCourtDays(issued, 5, options.closures);
   const cob = options.closeOfBusiness ?? DEFAULT_CLOSE_OF_BUSINESS;
   const byCourtDays = zonedDateTimeToIso(fifth, cob, COURT_ZONE);
