@@ -174,6 +174,14 @@ export class JobRunner {
           sides: job.sides,
           media: job.media,
         });
+        if (e.cancelRequested) {
+          // Cancelled while the printer was taking it: cancel it there too.
+          this.update(e, { printerJobId });
+          await spec.target
+            .cancel(printerJobId)
+            .catch((err) => this.options.onError?.('print cancel', err));
+          return;
+        }
         this.update(e, { state: 'pending', printerJobId, message: 'Sent to the printer.' });
         this.logOutcome(e, 'submitted');
         this.schedule(e, Math.min(this.pollMs, 250));
