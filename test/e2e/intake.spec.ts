@@ -79,10 +79,12 @@ test('DV-130 form and review screen: screenshots and accessibility', async ({ pa
   await startOrder(page, 'DV-130');
   await keyFixture(page, 'DV-130');
   await expectAccessible(page, 'DV-130 form');
+  await page.locator('main').evaluate((el) => el.scrollTo(0, 0));
   await saveScreen(page, 'dv130-form');
   await page.keyboard.press('Alt+R');
   await expect(page.getByRole('heading', { level: 2, name: /^Review / })).toBeVisible();
   await expect(page.getByTestId('review-derived')).toContainText('CLETS due by');
   await expectAccessible(page, 'DV-130 review');
+  await page.locator('main').evaluate((el) => el.scrollTo(0, 0));
   await saveScreen(page, 'dv130-review');
 });

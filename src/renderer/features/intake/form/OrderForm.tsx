@@ -19,7 +19,8 @@ function visible(
 ) {
   if (!when) return true;
   const key = index === undefined ? when.key : itemKey(when.key, index);
-  return values[key] === when.equals;
+  const value = values[key];
+  return Array.isArray(when.equals) ? when.equals.includes(value as string) : value === when.equals;
 }
 
 /** Renders a generated form: sections, repeated groups, inline errors. */

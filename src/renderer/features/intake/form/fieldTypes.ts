@@ -30,7 +30,7 @@ export type Field = {
   readonly hint?: string;
   /** Narrow fields share a row in the grid (e.g. height feet and inches). */
   readonly width?: 'narrow' | 'wide' | 'full';
-  /** Shown only when this other field has this value. */
+  /** Shown only when this other field has this value (or one of these values). */
   readonly when?: { readonly key: string; readonly equals: FieldValue };
 };
 

@@ -9,7 +9,7 @@ import type { Field, Option, Section } from './fieldTypes';
 import { protectedFields, restrainedFields } from './personFields';
 import { termFields } from './termFields';
 
-const dateTimeHint = 'MM/DD/YYYY HH:MM, 24-hour';
+const dateTimeHint = 'MM/DD/YYYY HH:MM (24-hour) or YYYY-MM-DD HH:MM';
 
 const serviceLabels: Record<string, string> = {
   'not-served': 'Not served yet',
@@ -150,6 +150,8 @@ export function buildFormSpec(entry: OrderTypeEntry): Section[] {
   );
   sections.push({ id: 'dates', title: 'Dates', fields: dates });
   const viaMail = { key: 'service.method', equals: 'mail' } as const;
+  const served = { key: 'service.method', equals: ['in-court', 'personal', 'mail'] } as const;
+  const byServer = { key: 'service.method', equals: ['personal', 'mail'] } as const;
   sections.push({
     id: 'service',
     title: 'Service',
@@ -162,9 +164,15 @@ export function buildFormSpec(entry: OrderTypeEntry): Section[] {
         width: 'wide',
         options: entry.serviceMethods.map((m) => ({ value: m, label: serviceLabels[m] ?? m })),
       },
-      { key: 'service.at', label: 'Served (date and time)', kind: 'datetime' },
-      { key: 'service.servedBy', label: 'Served by', kind: 'text' },
-      { key: 'service.agency', label: 'Agency', kind: 'text' },
+      {
+        key: 'service.at',
+        label: 'Served (date and time)',
+        kind: 'datetime',
+        hint: dateTimeHint,
+        when: served,
+      },
+      { key: 'service.servedBy', label: 'Served by', kind: 'text', when: byServer },
+      { key: 'service.agency', label: 'Agency', kind: 'text', when: byServer },
       {
         key: 'service.troPersonallyServed',
         label: 'The TRO was personally served',
