@@ -135,13 +135,19 @@ describe('viewJob', () => {
 describe('viewJob for jobs CUPS cancelled', () => {
   it('reports a job cancelled at the printer after a jam as a Paper jam failure', () => {
     const seen = faultsIn(['media-jam-warning', 'cups-waiting-for-job-completed']);
-    const view = viewJob(job('canceled', ['job-canceled-at-device']), printer(['media-jam-report'], 'idle'), seen);
+    const view = viewJob(
+      job('canceled', ['job-canceled-at-device']),
+      printer(['media-jam-report'], 'idle'),
+      seen,
+    );
     expect(view.state).toBe('aborted');
     expect(view.message).toMatch(/^Paper jam\./);
   });
 
   it('keeps a cancellation the clerk asked for as cancelled', () => {
     const seen = faultsIn(['media-jam-warning']);
-    expect(viewJob(job('canceled', ['job-canceled-by-user']), null, seen, true).state).toBe('canceled');
+    expect(viewJob(job('canceled', ['job-canceled-by-user']), null, seen, true).state).toBe(
+      'canceled',
+    );
   });
 });
