@@ -65,6 +65,7 @@ export {
   type ExpiryResult,
 } from './derive/expiry';
 export { derivePco, type PcoResult } from './derive/pco';
+export { firearmDeadlines, renewalWindow, type FirearmDeadlines } from './derive/deadlines';
 export { suggestBrady, type BradySuggestion } from './derive/brady';
 export { enforcementPriority, type PriorityResult, type RankedOrder } from './derive/priority';
 export {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkOrder, listOrderTypes } from '../../../../src/shared/orders';
+import { checkOrder, listOrderTypes, orderSchema } from '../../../../src/shared/orders';
+import { compiledOrderSchema } from '../../../../src/shared/orders/validate/check';
+import { orderErrorMap } from '../../../../src/shared/orders/validate/issues';
 import { fixtureFiles, fixtureNow, readFixture } from './fixtureFiles';
 
 type Expected = {
@@ -46,6 +48,19 @@ describe('order fixtures', () => {
       expect(checkOrder(readFixture(expected.basedOn), expected.options).ok).toBe(true);
     });
   }
+
+  it('the compiled schema checkOrder uses agrees with the plain schema on every fixture', () => {
+    const fast = compiledOrderSchema();
+    for (const file of [...fixtureFiles('.valid.json'), ...fixtureFiles('.invalid.json')]) {
+      const input = readFixture(file);
+      const a = orderSchema.safeParse(input, { error: orderErrorMap });
+      const b = fast.safeParse(input, { error: orderErrorMap });
+      expect(b.success, file).toBe(a.success);
+      expect(b.success ? b.data : b.error.issues, file).toEqual(
+        a.success ? a.data : a.error.issues,
+      );
+    }
+  });
 
   it('every invalid fixture has its expected file', () => {
     const invalid = fixtureFiles('.invalid.json').map((f) => f.replace('.invalid.json', ''));
