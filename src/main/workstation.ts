@@ -7,7 +7,7 @@
 import os from 'node:os';
 
 import { createLicenceHandlers, createLicenceService } from './devices/licence/licenceHandlers';
-import { createScannerHandlers } from './devices/scanner/scannerHandlers';
+import { createScannerHandlers, createScannerService } from './devices/scanner/scannerHandlers';
 import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatcher, Handlers } from './ipc/dispatcher';
 import { EventHub } from './ipc/eventHub';
@@ -50,6 +50,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     publish: (job) => hub.publish('print:job-updated', job),
   });
   const licence = createLicenceService((scan) => hub.publish('licence:payload-scanned', scan));
+  const scanner = createScannerService({
+    dataDir: options.dataDir,
+    publish: (event, payload) => hub.publish(event, payload),
+  });
 
   // One entry per domain; each domain's handlers live beside its service.
   const handlers: Handlers = {
@@ -65,7 +69,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     'status:get-summary': () => status.get(),
     ...createPrintHandlers(print),
     ...createLicenceHandlers(licence),
-    ...createScannerHandlers(),
+    ...createScannerHandlers(scanner),
     ...createPagesHandlers(),
   };
 
@@ -81,6 +85,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     close: async () => {
       print.close();
       await licence.close();
+      await scanner.close();
     },
   };
 }
