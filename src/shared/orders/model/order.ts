@@ -98,9 +98,12 @@ export const orderSchema = z.strictObject({
   hearingAt: instantField('Hearing date-time').optional(),
   expiration: expirationSchema,
   restrained: personSchema,
-  protected: z.array(protectedPersonSchema).default([]),
+  protected: z
+    .array(protectedPersonSchema)
+    .max(50, 'Enter at most 50 protected persons on one order.')
+    .default([]),
   petitioner: petitionerSchema.optional(),
-  terms: z.array(conductTermSchema),
+  terms: z.array(conductTermSchema).max(50, 'Enter at most 50 conduct terms on one order.'),
   service: serviceSchema,
   status: z.enum(orderStatuses, {
     error: `Status must be one of: ${orderStatuses.join(', ')}.`,

@@ -161,7 +161,10 @@ export const termIdSchema = z
 /** A protected person: a person plus their relationship and the terms that protect them. */
 export const protectedPersonSchema = personSchema.extend({
   relationship: relationshipSchema,
-  coveredBy: z.array(termIdSchema).default([]),
+  coveredBy: z
+    .array(termIdSchema)
+    .max(50, 'A person can be covered by at most 50 terms.')
+    .default([]),
 });
 
 /** A protected person. */

@@ -148,7 +148,8 @@ export const animalsSchema = z.strictObject({
         description: text('Animal description', 100),
       }),
     )
-    .min(1, 'List at least one animal.'),
+    .min(1, 'List at least one animal.')
+    .max(20, 'List at most 20 animals.'),
   stayAwayYards: z.number().int().min(1).max(termRules.stayAwayMaxYards).optional(),
 });
 
