@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 
 import { PlannedArea } from '../components/PlannedArea';
+import { DevicesPage } from '../features/devices/DevicesPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -22,10 +23,11 @@ export function AreaView({ area, headingRef }: Props) {
       return <IntakePage headingRef={headingRef} />;
     case 'orders':
       return <OrdersPage headingRef={headingRef} />;
+    case 'devices':
+      return <DevicesPage headingRef={headingRef} />;
     case 'search':
     case 'print':
     case 'review':
-    case 'devices':
       return <PlannedArea title={title} purpose={meta?.purpose ?? ''} headingRef={headingRef} />;
     default:
       return assertNever(area);

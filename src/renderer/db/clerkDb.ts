@@ -8,6 +8,7 @@
 import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 
+import { v2BackfillCourtroom } from './migrations/v2BackfillCourtroom';
 import type { AuditRow, DraftRow, OrderRow, OutboxRow, PageRow, SettingRow } from './rows';
 
 export const databaseName = 'ccpor-clerk';
@@ -21,7 +22,7 @@ export class ClerkDb extends Dexie {
   declare audit: Table<AuditRow, number>;
 
   /** The newest schema version this build knows. */
-  static readonly latestVersion = 1;
+  static readonly latestVersion = 2;
 
   constructor(name: string = databaseName, pinVersion?: number) {
     // Every transaction is 'strict': IndexedDB reports the commit only once it is flushed to
@@ -41,6 +42,12 @@ export class ClerkDb extends Dexie {
         outbox: '++seq, &idempotencyKey, state, orderId, createdAt',
         audit: '++seq, at, state',
       });
+    }
+    // v2 — courtroom print queue: orders are listed by courtroom and by submission day.
+    if (upTo(2)) {
+      this.version(2)
+        .stores({ orders: 'id, status, updatedAt, caseNumber, orderType, courtroom, submittedAt' })
+        .upgrade(v2BackfillCourtroom);
     }
   }
 }

@@ -29,6 +29,9 @@ export async function submitOrder(db: ClerkDb, input: SubmitInput): Promise<Orde
     caseNumber: input.order.caseNumber,
     status: queuedStatus,
     updatedAt: now,
+    // '' when not recorded: IndexedDB leaves null out of the courtroom index.
+    courtroom: typeof input.meta.courtroom === 'string' ? input.meta.courtroom : '',
+    submittedAt: now,
     order: input.order,
   };
   const outbox: OutboxRow = {

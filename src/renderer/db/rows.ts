@@ -36,6 +36,10 @@ export type OrderRow = {
   readonly caseNumber: string;
   readonly status: string;
   readonly updatedAt: string;
+  /** Department or courtroom that issued it ('' when not recorded), for the print queue (v2). */
+  readonly courtroom: string;
+  /** When the clerk submitted it on this workstation (v2). */
+  readonly submittedAt: string;
   readonly order: unknown;
 };
 

@@ -7,6 +7,15 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { ClerkDb } from '../../../src/renderer/db/clerkDb';
 
+const v1Order = {
+  id: 'o1',
+  orderType: 'DV-130',
+  caseNumber: '26FL001234',
+  status: 'queued',
+  updatedAt: '2026-11-25T09:06:00-08:00',
+  order: { id: 'o1' },
+};
+
 const seeds: Record<number, (db: ClerkDb) => Promise<void>> = {
   1: async (db) => {
     await db.drafts.put({
@@ -26,6 +35,19 @@ const seeds: Record<number, (db: ClerkDb) => Promise<void>> = {
       lastError: null,
       createdAt: '2026-11-25T09:06:00-08:00',
       payload: { id: 'o1' },
+    });
+    // A v1 row has no courtroom or submittedAt.
+    await db.orders.put(v1Order as never);
+  },
+  2: async (db) => {
+    await seeds[1]?.(db);
+    // What v2 code writes: every order has both new fields.
+    await db.orders.put({ ...v1Order, courtroom: '', submittedAt: v1Order.updatedAt });
+    await db.orders.put({
+      ...v1Order,
+      id: 'o2',
+      courtroom: 'DEPT 12',
+      submittedAt: v1Order.updatedAt,
     });
   },
 };
@@ -53,6 +75,11 @@ describe('ClerkDb schema versions', () => {
       expect(latest.verno).toBe(ClerkDb.latestVersion);
       expect(await latest.drafts.get('d1')).toMatchObject({ orderType: 'DV-130' });
       expect(await latest.outbox.where('state').equals('pending').count()).toBe(1);
+      // v1 orders are backfilled, so they appear in the courtroom and day indexes.
+      expect(await latest.orders.where('courtroom').equals('').primaryKeys()).toEqual(['o1']);
+      expect(await latest.orders.where('submittedAt').above('2026-11-25').count()).toBe(
+        from === 1 ? 1 : 2,
+      );
       latest.close();
     });
   }

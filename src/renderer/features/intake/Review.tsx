@@ -86,6 +86,7 @@ export function Review({ draft, entry, owner }: Props) {
         confidential: check.built.confidential,
         meta: {
           submittedBy: owner,
+          courtroom: textOf(values, 'meta.courtroom').trim() || null,
           expirationReason: textOf(values, 'expirationReason') || null,
           conflictsAcknowledged: conflicts?.matches.map((m) => m.id) ?? [],
           bradySuggestion: d.brady,

@@ -1,14 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { safeParseAamva } from '../../../shared/aamva';
+import { WedgeBurstDetector, wedgeKeyFromEvent } from '../licence/wedgeDetector';
+import type { WedgeEmission } from '../licence/wedgeDetector';
 
 import type { FieldValue } from './form/fieldTypes';
 import { licenceToValues } from './licenceToValues';
-
-/** Keys closer together than this belong to one scanner burst (people type far slower). */
-export const burstGapMs = 60;
-/** Shortest payload taken as a licence; anything shorter is given back as typing. */
-const minPayload = 30;
 
 export type WedgeState = { readonly message: string | null; readonly unmapped: readonly string[] };
 
@@ -26,9 +23,10 @@ function giveBack(text: string): void {
 }
 
 /**
- * Listens for a keyboard-wedge licence scan: a fast burst of keys starting with `@`. The burst
- * is kept out of whatever field has focus, parsed with our AAMVA parser, and the restrained
- * person's fields are filled. A lone `@` typed by a person is given back to the field.
+ * Listens for a keyboard-wedge licence scan: a fast burst of keys starting with `@` (the
+ * burst logic is `WedgeBurstDetector`). The burst is kept out of whatever field has focus,
+ * parsed with our AAMVA parser, and the restrained person's fields are filled. Keys that
+ * turn out to be a person typing are given back to the field.
  */
 export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => void): WedgeState {
   const [state, setState] = useState<WedgeState>({ message: null, unmapped: [] });
@@ -36,46 +34,51 @@ export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => 
   fill.current = onFill;
 
   useEffect(() => {
-    let buffer = '';
-    let last = 0;
+    const detector = new WedgeBurstDetector();
     let timer: ReturnType<typeof setTimeout> | undefined;
 
-    const finish = () => {
-      const payload = buffer;
-      buffer = '';
-      if (payload.length < minPayload) {
-        giveBack(payload);
-        return;
-      }
-      const parsed = safeParseAamva(payload);
-      if (!parsed.ok) {
+    const handle = (emissions: readonly WedgeEmission[]) => {
+      for (const e of emissions) {
+        if (e.type === 'release') {
+          giveBack(e.text);
+          continue;
+        }
+        const parsed = safeParseAamva(e.payload);
+        if (!parsed.ok) {
+          setState({
+            message: `The licence scan could not be read: ${parsed.error.message}`,
+            unmapped: [],
+          });
+          continue;
+        }
+        const result = licenceToValues(parsed.value);
+        fill.current(result.values);
         setState({
-          message: `The licence scan could not be read: ${parsed.error.message}`,
-          unmapped: [],
+          message: `Filled from the driver's licence: ${result.filledLabels.join(', ')}. Check each value against the card.`,
+          unmapped: result.unmapped,
         });
-        return;
       }
-      const result = licenceToValues(parsed.value);
-      fill.current(result.values);
-      setState({
-        message: `Filled from the driver's licence: ${result.filledLabels.join(', ')}. Check each value against the card.`,
-        unmapped: result.unmapped,
-      });
     };
-
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey) return;
-      const now = performance.now();
-      const inBurst = buffer !== '' && now - last < burstGapMs * 2;
-      if (!inBurst && e.key !== '@') return;
-      // During a burst every key belongs to the scanner, even Tab or Enter.
-      const ch = e.key === 'Enter' ? '\n' : e.key.length === 1 ? e.key : null;
-      e.preventDefault();
-      e.stopPropagation();
-      if (ch !== null) buffer += ch;
-      last = now;
+    const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(finish, burstGapMs * 2);
+      const deadline = detector.deadline();
+      if (deadline === null) return;
+      timer = setTimeout(
+        () => {
+          handle(detector.tick(performance.now()));
+          schedule();
+        },
+        Math.max(0, deadline - performance.now()) + 1,
+      );
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      const step = detector.feed(wedgeKeyFromEvent(e));
+      if (step.disposition === 'hold') {
+        e.preventDefault();
+        e.stopPropagation();
+      }
+      handle(step.emitted);
+      schedule();
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => {

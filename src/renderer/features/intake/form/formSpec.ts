@@ -46,6 +46,13 @@ export function buildFormSpec(entry: OrderTypeEntry): Section[] {
       { key: 'court.name', label: 'Court', kind: 'text', required: true, width: 'wide' },
       { key: 'court.branch', label: 'Branch', kind: 'text' },
       { key: 'judicialOfficer', label: 'Judicial officer', kind: 'text', required: true },
+      {
+        key: 'meta.courtroom',
+        label: 'Department / courtroom',
+        kind: 'code',
+        width: 'narrow',
+        hint: 'For the courtroom print queue',
+      },
       ...(entry.family === 'EPO' || entry.family === 'CPO'
         ? [{ key: 'agencyCaseNumber', label: 'Agency case number', kind: 'code' as const }]
         : []),
