@@ -107,8 +107,12 @@ export default tseslint.config(
           'Main-process services never import electron: only the [E] adapters (index.ts, window/, security/appProtocol.ts, security/hardenContents.ts, *.electron.ts) may, so src/host can reuse them.',
         ],
         [
-          ['**/renderer/**', '**/host/**', '**/registry/**', '**/preload/**'],
-          'src/main imports only src/shared.',
+          ['**/renderer/**', '**/host/**', '**/preload/**'],
+          'src/main imports only src/shared (and the registry client).',
+        ],
+        [
+          ['**/registry/**', '!**/registry/client/**', '!**/registry/client'],
+          'From src/registry, main may import only its published client (src/registry/client).',
         ],
       ]),
     },
