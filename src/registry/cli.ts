@@ -36,10 +36,6 @@ async function issueCode(argv: readonly string[]): Promise<void> {
 async function serve(argv: readonly string[]): Promise<void> {
   const config = parseConfig(argv, process.env);
   const registry = await startRegistry(config);
-  console.log(`Registry listening on ${registry.url}`);
-  console.error(
-    `[registry] store: ${registry.db.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
-  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -51,8 +47,13 @@ async function serve(argv: readonly string[]): Promise<void> {
       process.exit(0);
     });
   };
+  // Handlers first: whoever reads the listening line may signal at once.
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const store =
+    registry.db.backend === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.error(`[registry] store: ${store}`);
+  console.log(`Registry listening on ${registry.url}`);
 }
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@
  * - 'postgres': a private PostgreSQL 15 cluster started by test/helpers/postgres.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,6 +17,7 @@ import { RegistryClient } from '../../../src/registry/client/registryClient';
 import { DEFAULT_LIMITS } from '../../../src/registry/config';
 import { migrations } from '../../../src/registry/db/migrations';
 import { openDatabase } from '../../../src/registry/db/open';
+import { openPglite } from '../../../src/registry/db/pglite';
 import type { Db } from '../../../src/registry/db/types';
 import type { PushHooks } from '../../../src/registry/push/pushService';
 import { buildRegistry } from '../../../src/registry/server';
@@ -56,13 +57,15 @@ const schemaTag = createHash('sha256')
   .digest('hex')
   .slice(0, 12);
 
-/** A migrated PGlite data dir, built once per schema version and shared by all suites. */
-async function pgliteTemplate(): Promise<string> {
-  const dir = path.join(os.tmpdir(), `ccpor-registry-pglite-template-${schemaTag}`);
+/** A PGlite data dir built once by `build` and shared by all suites (keyed by `name`). */
+async function pgliteTemplate(
+  name: string,
+  build: (dir: string) => Promise<void>,
+): Promise<string> {
+  const dir = path.join(os.tmpdir(), `ccpor-registry-pglite-${name}`);
   if (existsSync(dir)) return dir;
   const building = mkdtempSync(path.join(os.tmpdir(), 'ccpor-registry-template-build-'));
-  const db = await openDatabase({ dataDir: building });
-  await db.close();
+  await build(building);
   try {
     renameSync(building, dir); // atomic: a concurrent builder's copy wins, ours is dropped
   } catch {
@@ -71,12 +74,28 @@ async function pgliteTemplate(): Promise<string> {
   return dir;
 }
 
-/** A fresh, migrated PGlite data dir in a temp folder. */
-export async function freshPgliteDir(): Promise<string> {
-  const template = await pgliteTemplate();
+function copyOf(template: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-registry-pglite-'));
   cpSync(template, dir, { recursive: true });
   return dir;
+}
+
+/** A fresh, migrated PGlite data dir in a temp folder. */
+export async function freshPgliteDir(): Promise<string> {
+  const template = await pgliteTemplate(`migrated-${schemaTag}`, async (dir) => {
+    const db = await openDatabase({ dataDir: dir });
+    await db.close();
+  });
+  return copyOf(template);
+}
+
+/** A fresh PGlite data dir with no schema at all (for the migration tests). */
+export async function emptyPgliteDir(): Promise<string> {
+  const template = await pgliteTemplate('empty-v1', async (dir) => {
+    const db = await openPglite(dir);
+    await db.close();
+  });
+  return copyOf(template);
 }
 
 let cluster: PgCluster | undefined;
@@ -148,11 +167,4 @@ export async function startEnv(backend: Backend, options: EnvOptions = {}): Prom
       fresh.cleanup();
     },
   };
-}
-
-/** Makes a directory (for suites that need scratch space). */
-export function scratchDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  mkdirSync(dir, { recursive: true });
-  return dir;
 }

@@ -9,12 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  drainOutbox,
-  settlementOf,
-  type OutboxPort,
-  type Settlement,
-} from '../../../src/registry/client/drain';
+import { drainOutbox } from '../../../src/registry/client/drain';
 import { RegistryClient } from '../../../src/registry/client/registryClient';
 import { seededRandom, startFaultProxy, type FaultProxy } from '../../helpers/faultProxy';
 
