@@ -3,13 +3,13 @@
  * the forms, the registry, the relay and `ccpor order check`. Bad input gives errors, never a
  * throw.
  */
+import { z } from 'zod';
 import { isIsoDate } from '../../time/dates';
 import { orderTypeAt } from '../catalog';
 import { cletsDueByCached, courtDateOf, instantMs, isInstant } from '../dates';
 import { suggestBrady, type BradySuggestion } from '../derive/brady';
 import { DEFAULT_CLOSE_OF_BUSINESS, deriveExpiry } from '../derive/expiry';
 import { derivePco } from '../derive/pco';
-import { z } from 'zod';
 import { orderSchema, type Order } from '../model/order';
 import { normaliseName } from '../names';
 import { orderErrorMap, toFieldErrors, type FieldError } from './issues';
@@ -61,7 +61,10 @@ function optionErrors(options: CheckOptions): FieldError[] {
       message: 'Now must be a date-time with offset, e.g. 2026-07-03T14:30:00-07:00.',
     });
   }
-  const bad = (options.closures ?? []).filter((c) => !isIsoDate(c));
+  const closures: unknown = options.closures ?? [];
+  const bad = Array.isArray(closures)
+    ? closures.filter((c) => typeof c !== 'string' || !isIsoDate(c)).map(String)
+    : [String(closures)];
   if (bad.length > 0) {
     errors.push({
       path: 'options.closures',
