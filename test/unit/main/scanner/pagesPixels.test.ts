@@ -68,7 +68,8 @@ describe('parsePnm', () => {
           for (let y = 0; y < height; y += 1) {
             for (let x = 0; x < width; x += 1) {
               const black = it.next().value as boolean;
-              if (black) packed[y * rowBytes + (x >> 3)] |= 0x80 >> (x & 7);
+              const at = y * rowBytes + (x >> 3);
+              if (black) packed[at] = (packed[at] ?? 0) | (0x80 >> (x & 7));
               expected.push(black ? 0 : 255);
             }
           }
