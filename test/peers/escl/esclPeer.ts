@@ -15,7 +15,7 @@
  *
  * Faults and behaviour are plain fields, changeable between tests.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 
 import sharp from 'sharp';
@@ -111,6 +111,8 @@ export class EsclPeer {
   options: EsclPeerOptions;
   /** `METHOD path → status` of every request, for tests to check the client's behaviour. */
   readonly log: string[] = [];
+  /** SHA-256 of every image sent, in order (a JPEG kept as delivered has the same hash). */
+  readonly sent: string[] = [];
   private readonly jobs = new Map<string, Job>();
   private jammed = false;
   private readonly server: http.Server;
@@ -147,6 +149,7 @@ export class EsclPeer {
     this.jobs.clear();
     this.jammed = false;
     this.log.length = 0;
+    this.sent.length = 0;
   }
 
   private state(): string {
@@ -272,6 +275,7 @@ export class EsclPeer {
     }
     if (Date.now() < job.readyAt) return send(503, { 'Retry-After': '1' });
     const image = await this.render(job, job.sent);
+    this.sent.push(createHash('sha256').update(image).digest('hex'));
     job.sent += 1;
     job.readyAt = Date.now() + this.options.pageDelayMs;
     if (job.sent >= total && job.source === 'Platen') job.state = 'Completed';

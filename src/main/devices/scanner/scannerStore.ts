@@ -35,6 +35,14 @@ const fileSchema = z.object({
 /** The stored settings. */
 export type ScannerFile = z.infer<typeof fileSchema>;
 
+/** A scanner as the Devices page sends it: any kind, id absent for a new one. */
+export type ScannerConfigInput =
+  z.input<typeof scannerConfigSchema> extends infer T
+    ? T extends unknown
+      ? Omit<T, 'id'> & { id?: string | undefined }
+      : never
+    : never;
+
 const empty: ScannerFile = {
   version: 1,
   scanners: [],
@@ -100,7 +108,7 @@ export class ScannerStore {
   }
 
   /** Adds (new id) or replaces a scanner; names must be unique. */
-  async save(input: Omit<ScannerConfig, 'id'> & { id?: string | undefined }): Promise<ScannerFile> {
+  async save(input: ScannerConfigInput): Promise<ScannerFile> {
     const current = await this.read();
     const candidate = scannerConfigSchema.parse({ ...input, id: input.id ?? randomUUID() });
     const clash = current.scanners.find(

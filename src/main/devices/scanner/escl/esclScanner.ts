@@ -64,9 +64,13 @@ export class EsclScanner implements ScannerPort {
       return await fetch(url, { ...init, signal });
     } catch (error) {
       if (init.signal?.aborted) throw new ScanDeviceError('cancelled', 'cancelled by the clerk');
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? String(error);
-      const offline = /ECONNREFUSED|EHOSTUNREACH|ENOTFOUND|ENETUNREACH/.test(cause);
-      throw new ScanDeviceError(offline ? 'offline' : 'communication', `${url}: ${cause}`);
+      // undici wraps the socket error (sometimes an AggregateError over IPv4/IPv6 tries).
+      const cause = (error as { cause?: { code?: string; errors?: Array<{ code?: string }> } })
+        .cause;
+      const codes = [cause?.code, ...(cause?.errors ?? []).map((e) => e.code)].filter(Boolean);
+      const text = codes.length ? codes.join(', ') : String(cause ?? error);
+      const offline = /ECONNREFUSED|EHOSTUNREACH|ENOTFOUND|ENETUNREACH|EHOSTDOWN/.test(text);
+      throw new ScanDeviceError(offline ? 'offline' : 'communication', `${url}: ${text}`);
     }
   }
 
