@@ -10,6 +10,7 @@
 import { issueEnrolmentCode } from './auth/devices';
 import { parseConfig } from './config';
 import { openDatabase } from './db/open';
+import { relayArgs, startInProcessRelay } from './relay/setup';
 import { startRegistry } from './server';
 
 async function issueCode(argv: readonly string[]): Promise<void> {
@@ -35,17 +36,21 @@ async function issueCode(argv: readonly string[]): Promise<void> {
 
 async function serve(argv: readonly string[]): Promise<void> {
   const config = parseConfig(argv, process.env);
-  const registry = await startRegistry(config);
+  const relay = relayArgs(argv, process.env);
+  const registry = await startRegistry(config, { relay: { token: relay.token } });
+  const relayWorker = startInProcessRelay(registry.db, relay);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.error(`[registry] ${signal}: stopping`);
     const timer = setTimeout(() => process.exit(1), 10_000);
-    void registry.close().then(() => {
-      clearTimeout(timer);
-      process.exit(0);
-    });
+    void Promise.resolve(relayWorker?.stop())
+      .then(() => registry.close())
+      .then(() => {
+        clearTimeout(timer);
+        process.exit(0);
+      });
   };
   // Handlers first: whoever reads the listening line may signal at once.
   process.on('SIGINT', () => stop('SIGINT'));

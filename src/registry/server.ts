@@ -14,6 +14,7 @@ import type { Db } from './db/types';
 import { sqlState } from './db/types';
 import { errorBody, RegistryError } from './errors';
 import type { PushHooks } from './push/pushService';
+import { registerRelayRoutes, type RelayRouteOptions } from './relay/routes';
 import { registerDeviceRoutes } from './routes/deviceRoutes';
 import { registerPageRoutes } from './routes/pageRoutes';
 import { registerPublicRoutes } from './routes/publicRoutes';
@@ -27,6 +28,8 @@ export type RegistryDeps = {
   /** Fault-injection seam for tests; never set in production. */
   readonly pushHooks?: PushHooks;
   readonly log?: (line: string) => void;
+  /** CLETS relay endpoints and deadline clock (src/registry/relay). */
+  readonly relay?: RelayRouteOptions;
 };
 
 /** Errors that mean "the database is briefly unavailable": the client should retry. */
@@ -108,6 +111,7 @@ export function buildRegistry(deps: RegistryDeps): FastifyInstance {
   registerPublicRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerPageRoutes(app, deps);
+  registerRelayRoutes(app, deps);
   return app;
 }
 
@@ -122,7 +126,7 @@ export type RunningRegistry = {
 /** Opens the database, runs migrations, listens; `close()` stops both. */
 export async function startRegistry(
   config: RegistryConfig,
-  extra: Pick<RegistryDeps, 'pushHooks' | 'log'> = {},
+  extra: Pick<RegistryDeps, 'pushHooks' | 'log' | 'relay'> = {},
 ): Promise<RunningRegistry> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = buildRegistry({ db, config, ...extra });

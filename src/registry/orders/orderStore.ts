@@ -20,16 +20,14 @@ export async function recordChange(
   ]);
 }
 
-async function writeKeys(
+/** Replaces an order's search keys (used when an order is modified). */
+async function replaceKeys(
   tx: Queryable,
   keys: OrderKeys,
   pageHashes: readonly string[],
-  replace: boolean,
 ): Promise<void> {
-  if (replace) {
-    await tx.query('DELETE FROM order_names WHERE order_id = $1', [keys.orderId]);
-    await tx.query('DELETE FROM order_licences WHERE order_id = $1', [keys.orderId]);
-  }
+  await tx.query('DELETE FROM order_names WHERE order_id = $1', [keys.orderId]);
+  await tx.query('DELETE FROM order_licences WHERE order_id = $1', [keys.orderId]);
   if (keys.names.length > 0) {
     // One statement for all names: unnest of parallel arrays (PostgreSQL 15 has no json_table).
     // Edit keys travel as one canonical-JSON text per name (unnest cannot take ragged arrays).
@@ -86,14 +84,58 @@ export type OrderWrite = {
   readonly seq: number;
 };
 
-/** Inserts a new order; returns false (writing nothing) when the id already exists. */
+/** The name, licence and page arrays that the INSERT statements unnest (parallel arrays). */
+function keyArrays(keys: OrderKeys, pageHashes: readonly string[]): unknown[] {
+  return [
+    keys.names.map((n) => n.role),
+    keys.names.map((n) => n.personIndex),
+    keys.names.map((n) => n.lastFold),
+    keys.names.map((n) => n.firstFold),
+    keys.names.map((n) => n.dm1),
+    keys.names.map((n) => n.dm2),
+    keys.names.map((n) => n.dob),
+    // Edit keys travel as one JSON text per name (unnest cannot take ragged arrays).
+    keys.names.map((n) => JSON.stringify(n.editKeys)),
+    keys.licences.map((l) => l.numberKey),
+    keys.licences.map((l) => l.state),
+    pageHashes,
+  ];
+}
+
+/**
+ * Inserts a new order with its search keys, history event, page grants and change-log row in
+ * ONE statement (data-modifying CTEs, PostgreSQL 9.1+): a push applies hundreds of orders per
+ * batch and each round trip costs. Returns false (writing nothing) when the id already exists.
+ */
 export async function insertOrder(tx: Queryable, w: OrderWrite): Promise<boolean> {
   const k = w.keys;
   const rows = await tx.query(
-    `INSERT INTO orders (order_id, court_ori, version, payload, payload_hash, order_type, case_number,
-       case_key, restrained_last, restrained_first, restrained_dob, device_id, seq)
-     VALUES ($1, $2, 1, $3::jsonb, $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
-     ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+    `WITH o AS (
+       INSERT INTO orders (order_id, court_ori, version, payload, payload_hash, order_type,
+         case_number, case_key, restrained_last, restrained_first, restrained_dob, device_id, seq)
+       VALUES ($1, $2, 1, $3::jsonb, $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
+       ON CONFLICT (order_id) DO NOTHING RETURNING order_id, court_ori
+     ), n AS (
+       INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold,
+         dm1, dm2, dob, edit_keys)
+       SELECT o.order_id, o.court_ori, r, i, l, f, d1, d2, b::date,
+         ARRAY(SELECT jsonb_array_elements_text(ek::jsonb))
+       FROM o, unnest($14::text[], $15::int[], $16::text[], $17::text[], $18::text[],
+         $19::text[], $20::text[], $21::text[]) AS t(r, i, l, f, d1, d2, b, ek)
+     ), li AS (
+       INSERT INTO order_licences (order_id, court_ori, number_key, state)
+       SELECT o.order_id, o.court_ori, lk, ls FROM o, unnest($22::text[], $23::text[]) AS t(lk, ls)
+     ), pc AS (
+       INSERT INTO page_courts (sha256, court_ori)
+       SELECT h, o.court_ori FROM o, unnest($24::text[]) AS t(h) ON CONFLICT DO NOTHING
+     ), ev AS (
+       INSERT INTO order_events (order_id, version, event, status, detail)
+       SELECT o.order_id, 1, 'submitted', 'at_registry', $13::jsonb FROM o
+     ), ch AS (
+       INSERT INTO changes (court_ori, entity, entity_id)
+       SELECT o.court_ori, 'order', o.order_id FROM o
+     )
+     SELECT order_id FROM o`,
     [
       k.orderId,
       k.courtOri,
@@ -107,16 +149,11 @@ export async function insertOrder(tx: Queryable, w: OrderWrite): Promise<boolean
       k.restrainedDob,
       w.deviceId,
       w.seq,
+      JSON.stringify({ deviceId: w.deviceId, seq: w.seq }),
+      ...keyArrays(k, w.pageHashes),
     ],
   );
-  if (rows.length === 0) return false;
-  await writeKeys(tx, k, w.pageHashes, false);
-  await addEvent(tx, k.orderId, 1, 'submitted', 'at_registry', {
-    deviceId: w.deviceId,
-    seq: w.seq,
-  });
-  await recordChange(tx, k.courtOri, 'order', k.orderId);
-  return true;
+  return rows.length > 0;
 }
 
 /** Replaces an order's content with a new version (a modification goes to CLETS again). */
@@ -143,7 +180,7 @@ export async function updateOrder(tx: Queryable, w: OrderWrite, newVersion: numb
       w.seq,
     ],
   );
-  await writeKeys(tx, k, w.pageHashes, true);
+  await replaceKeys(tx, k, w.pageHashes);
   await addEvent(tx, k.orderId, newVersion, 'modified', 'at_registry', {
     deviceId: w.deviceId,
     seq: w.seq,

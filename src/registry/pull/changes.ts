@@ -15,6 +15,7 @@
  */
 import type { Db } from '../db/types';
 import { RegistryError } from '../errors';
+import type { OrderCletsView } from '../relay/orderView';
 
 /** Current state of an order as the feed and GET /v1/orders/:id send it. */
 export type OrderState = {
@@ -29,6 +30,8 @@ export type OrderState = {
   readonly payloadHash: string;
   readonly updatedAt: string;
   readonly order: unknown;
+  /** The CLETS relay's view: FCNs, due-by, rejection with the field to fix (relay/orderView.ts). */
+  readonly clets: OrderCletsView | null;
 };
 
 export type ServiceState = {
@@ -85,7 +88,7 @@ export function decodeCursor(cursor: string | undefined): Position {
 }
 
 const ORDER_COLUMNS = `order_id, court_ori, version, status, status_at, fcn, reject_code, reject_reason,
-  payload_hash, updated_at, payload`;
+  payload_hash, updated_at, payload, clets`;
 
 type OrderRow = {
   order_id: string;
@@ -99,6 +102,7 @@ type OrderRow = {
   payload_hash: string;
   updated_at: Date;
   payload: unknown;
+  clets: OrderCletsView | null;
 };
 
 /** Maps an orders row to the wire shape. */
@@ -115,6 +119,7 @@ export function orderState(r: OrderRow): OrderState {
     payloadHash: r.payload_hash,
     updatedAt: r.updated_at.toISOString(),
     order: r.payload,
+    clets: r.clets ?? null,
   };
 }
 

@@ -54,6 +54,7 @@ async function applyOne(
   device: Device,
   m: MutationInput,
   kinds: Set<string>,
+  safe: boolean,
 ): Promise<ApplyOutcome> {
   const hashed = hashPayload(m.payload);
   if ('problem' in hashed) {
@@ -82,16 +83,21 @@ async function applyOne(
       message: `The registry does not accept mutations of kind "${m.kind}".`,
     };
   }
+  const ctx = { tx, device, mutation: m, payloadHash: hashed.hash };
+  // Fast path: handlers check everything before they write, so a refusal leaves nothing to undo.
+  // Only a value PostgreSQL itself refuses mid-write needs a savepoint: the batch is then redone
+  // in safe mode (see pushMutations).
+  if (!safe) return handler(ctx);
   await tx.query('SAVEPOINT apply_one');
   try {
-    const outcome = await handler({ tx, device, mutation: m, payloadHash: hashed.hash });
+    const outcome = await handler(ctx);
     if (outcome.type === 'applied') await tx.query('RELEASE SAVEPOINT apply_one');
     else await tx.query('ROLLBACK TO SAVEPOINT apply_one');
     return outcome;
   } catch (error) {
     // Class 22 = data exception (a value PostgreSQL refuses, e.g. an out-of-range date): the
     // content is wrong, so it is a permanent rejection, not a server failure.
-    if (sqlState(error)?.startsWith('22')) {
+    if (isDataException(error)) {
       await tx.query('ROLLBACK TO SAVEPOINT apply_one');
       return {
         type: 'rejected',
@@ -104,26 +110,33 @@ async function applyOne(
   }
 }
 
-async function record(
-  tx: Tx,
-  device: Device,
-  m: MutationInput,
-  stored: StoredResult,
-): Promise<void> {
+const isDataException = (error: unknown): boolean => sqlState(error)?.startsWith('22') === true;
+
+/** Thrown out of a fast-path transaction so the batch is rolled back and redone safely. */
+class RedoSafely extends Error {}
+
+type LedgerRow = { m: MutationInput; stored: StoredResult };
+
+/** Writes the batch's ledger rows and the device's new lastSeq (same transaction as effects). */
+async function record(tx: Tx, deviceId: string, rows: readonly LedgerRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO mutations (device_id, seq, idempotency_key, payload_hash, kind, outcome, result)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+     SELECT $1, s, k, h, kd, o, r::jsonb
+     FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+       AS t(s, k, h, kd, o, r)`,
     [
-      device.deviceId,
-      m.seq,
-      m.idempotencyKey,
-      m.payloadHash,
-      m.kind,
-      stored.outcome,
-      JSON.stringify(stored),
+      deviceId,
+      rows.map((r) => r.m.seq),
+      rows.map((r) => r.m.idempotencyKey),
+      rows.map((r) => r.m.payloadHash),
+      rows.map((r) => r.m.kind),
+      rows.map((r) => r.stored.outcome),
+      rows.map((r) => JSON.stringify(r.stored)),
     ],
   );
-  await tx.query('UPDATE devices SET last_seq = $2 WHERE device_id = $1', [device.deviceId, m.seq]);
+  const last = rows[rows.length - 1]?.m.seq ?? 0;
+  await tx.query('UPDATE devices SET last_seq = $2 WHERE device_id = $1', [deviceId, last]);
 }
 
 /** Applies a batch of mutations from one authenticated device. */
@@ -143,6 +156,21 @@ export async function pushMutations(
     }
   }
   const ordered = [...batch].sort((a, b) => a.seq - b.seq);
+  try {
+    return await pushBatch(db, device, ordered, hooks, false);
+  } catch (error) {
+    if (!(error instanceof RedoSafely)) throw error;
+    return pushBatch(db, device, ordered, hooks, true);
+  }
+}
+
+async function pushBatch(
+  db: Db,
+  device: Device,
+  ordered: readonly MutationInput[],
+  hooks: PushHooks,
+  safe: boolean,
+): Promise<PushResponse> {
   return db.transaction(async (tx) => {
     const locked = await tx.query<{ last_seq: number }>(
       'SELECT last_seq FROM devices WHERE device_id = $1 FOR UPDATE',
@@ -150,22 +178,31 @@ export async function pushMutations(
     );
     let lastSeq = locked[0]?.last_seq ?? 0;
     const kinds = await enabledKinds(tx);
+    // Every earlier answer for this batch's keys, in one query.
+    const seen = new Map<string, { hash: string; result: StoredResult }>();
+    const priorRows = await tx.query<{
+      idempotency_key: string;
+      payload_hash: string;
+      result: StoredResult;
+    }>(
+      'SELECT idempotency_key, payload_hash, result FROM mutations WHERE device_id = $1 AND idempotency_key = ANY($2::text[])',
+      [device.deviceId, ordered.map((m) => m.idempotencyKey)],
+    );
+    for (const r of priorRows)
+      seen.set(r.idempotency_key, { hash: r.payload_hash, result: r.result });
+    const ledger: LedgerRow[] = [];
     const results: MutationResult[] = [];
     for (const m of ordered) {
       const base = { seq: m.seq, idempotencyKey: m.idempotencyKey };
-      const seen = await tx.query<{ payload_hash: string; result: StoredResult }>(
-        'SELECT payload_hash, result FROM mutations WHERE device_id = $1 AND idempotency_key = $2',
-        [device.deviceId, m.idempotencyKey],
-      );
-      const prior = seen[0];
+      const prior = seen.get(m.idempotencyKey);
       if (prior) {
-        if (prior.payload_hash === m.payloadHash) {
+        if (prior.hash === m.payloadHash) {
           results.push({ ...base, outcome: 'duplicate', httpStatus: 200, original: prior.result });
         } else {
           await tx.query(
             `INSERT INTO idempotency_conflicts (device_id, idempotency_key, seq, stored_hash, offered_hash)
              VALUES ($1, $2, $3, $4, $5)`,
-            [device.deviceId, m.idempotencyKey, m.seq, prior.payload_hash, m.payloadHash],
+            [device.deviceId, m.idempotencyKey, m.seq, prior.hash, m.payloadHash],
           );
           results.push({
             ...base,
@@ -198,7 +235,13 @@ export async function pushMutations(
         });
         continue;
       }
-      const outcome = await applyOne(tx, device, m, kinds);
+      let outcome: ApplyOutcome;
+      try {
+        outcome = await applyOne(tx, device, m, kinds, safe);
+      } catch (error) {
+        if (!safe && isDataException(error)) throw new RedoSafely();
+        throw error;
+      }
       if (outcome.type === 'retry') {
         results.push({
           ...base,
@@ -220,7 +263,8 @@ export async function pushMutations(
               message: outcome.message,
               ...(outcome.issues ? { issues: outcome.issues } : {}),
             };
-      await record(tx, device, m, stored);
+      ledger.push({ m, stored });
+      seen.set(m.idempotencyKey, { hash: m.payloadHash, result: stored });
       lastSeq = m.seq;
       results.push({
         ...base,
@@ -229,6 +273,7 @@ export async function pushMutations(
         result: stored,
       });
     }
+    await record(tx, device.deviceId, ledger);
     await hooks.beforeCommit?.(device.deviceId);
     return { deviceId: device.deviceId, lastSeq, results };
   });

@@ -42,7 +42,11 @@ export type DeadlineLists = {
 };
 
 /** Court days after `dueDate` up to and including `today`. */
-export function courtDaysBetween(dueDate: string, today: string, closures?: readonly string[]): number {
+export function courtDaysBetween(
+  dueDate: string,
+  today: string,
+  closures?: readonly string[],
+): number {
   let n = 0;
   for (let d = nextCourtDay(dueDate, closures); d <= today; d = nextCourtDay(d, closures)) n += 1;
   return n;
@@ -74,6 +78,8 @@ export function classifyDeadlines(
     if (left <= AT_RISK_COURT_HOURS) atRisk.push({ ...t, courtHoursLeft: round2(left) });
   }
   atRisk.sort((a, b) => a.courtHoursLeft - b.courtHoursLeft || a.transactionId - b.transactionId);
-  overdue.sort((a, b) => Date.parse(a.dueBy) - Date.parse(b.dueBy) || a.transactionId - b.transactionId);
+  overdue.sort(
+    (a, b) => Date.parse(a.dueBy) - Date.parse(b.dueBy) || a.transactionId - b.transactionId,
+  );
   return { now: nowIso, atRisk, overdue };
 }

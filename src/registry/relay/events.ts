@@ -39,7 +39,11 @@ function parseOrder(payload: unknown): { order: Order } | { path: string; messag
   if (parsed.success) return { order: parsed.data };
   const issue = parsed.error.issues[0];
   return {
-    path: issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') ?? '',
+    path:
+      issue?.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '') ?? '',
     message: issue?.message ?? 'the order is not valid',
   };
 }
@@ -74,7 +78,8 @@ export function inferEvents(change: SourceChange): InferredEvent[] {
   if (change.source === 'submitted') {
     const events: InferredEvent[] = [{ event: 'issued', order, eventAt: order.issuedAt }];
     // Served in court or before the order reached the registry: the service follows the entry.
-    if (served(order)) events.push({ event: 'served', order, eventAt: serviceAt(order, change.receivedAt) });
+    if (served(order))
+      events.push({ event: 'served', order, eventAt: serviceAt(order, change.receivedAt) });
     return events;
   }
   if (change.source === 'served') {
@@ -84,10 +89,14 @@ export function inferEvents(change: SourceChange): InferredEvent[] {
       const message = parsed.success
         ? 'the proof of service says the order was not served'
         : (parsed.error.issues[0]?.message ?? 'the proof of service is incomplete');
-      return [{ event: 'served', problem: { path: 'service', message }, eventAt: change.receivedAt }];
+      return [
+        { event: 'served', problem: { path: 'service', message }, eventAt: change.receivedAt },
+      ];
     }
     const withService: Order = { ...order, service: parsed.data };
-    return [{ event: 'served', order: withService, eventAt: serviceAt(withService, change.receivedAt) }];
+    return [
+      { event: 'served', order: withService, eventAt: serviceAt(withService, change.receivedAt) },
+    ];
   }
   const prevParsed = change.previous === null ? null : parseOrder(change.previous);
   const previous = prevParsed && 'order' in prevParsed ? prevParsed.order : null;
@@ -107,6 +116,7 @@ export function inferEvents(change: SourceChange): InferredEvent[] {
   }
   const serviceChanged =
     served(order) && JSON.stringify(previous?.service) !== JSON.stringify(order.service);
-  if (serviceChanged) events.push({ event: 'served', order, eventAt: serviceAt(order, change.receivedAt) });
+  if (serviceChanged)
+    events.push({ event: 'served', order, eventAt: serviceAt(order, change.receivedAt) });
   return events;
 }

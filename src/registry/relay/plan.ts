@@ -9,7 +9,12 @@
  * Every record passes the NCIC tag table (checkRecord) before it may be sent. Pure.
  */
 import { checkRecord, encodeRecord, type CletsField } from '../../shared/clets';
-import { lifecycleEventDef, orderToCletsRecords, type LifecycleEvent, type Order } from '../../shared/orders';
+import {
+  lifecycleEventDef,
+  orderToCletsRecords,
+  type LifecycleEvent,
+  type Order,
+} from '../../shared/orders';
 import { recordKey } from '../clets-sim/protocol';
 
 /** A record this registry has on file at CLETS. */
@@ -91,7 +96,8 @@ export function planMessage(
     }
     const clearKey = lifecycleEventDef('terminated').mke;
     for (const r of onFile) {
-      if (r.state === 'active' && !produced.has(r.key)) records.push({ mke: clearKey, fields: [...r.identity] });
+      if (r.state === 'active' && !produced.has(r.key))
+        records.push({ mke: clearKey, fields: [...r.identity] });
     }
   } else if (def.transaction === 'service') {
     for (const fields of built) {
@@ -115,7 +121,13 @@ export function planMessage(
     const fields = keyed(r.mke, r.fields);
     const problem = checkRecord(fields)[0];
     if (problem) {
-      return { kind: 'problem', path: '', message: problem.message, tag: problem.tag, record: i + 1 };
+      return {
+        kind: 'problem',
+        path: '',
+        message: problem.message,
+        tag: problem.tag,
+        record: i + 1,
+      };
     }
     const key = recordKey(fields);
     planned.push({
@@ -123,7 +135,8 @@ export function planMessage(
       mke: r.mke,
       fields,
       line: encodeRecord(fields),
-      identity: identityOf(r.fields).length > 0 ? identityOf(r.fields) : (byKey.get(key)?.identity ?? []),
+      identity:
+        identityOf(r.fields).length > 0 ? identityOf(r.fields) : (byKey.get(key)?.identity ?? []),
     });
   }
   return { kind: 'send', records: planned };

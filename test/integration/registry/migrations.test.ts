@@ -75,7 +75,7 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
       await db.query(
         "INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold, dm1, dm2) VALUES ('o1', 'CA034999J', 'restrained', 0, 'LEE', '', 'L', 'L')",
       );
-      expect(await migrate(db)).toEqual({ applied: [2], version: 2 });
+      expect(await migrate(db, migrations.slice(0, 2))).toEqual({ applied: [2], version: 2 });
       const keys = await db.query<{ edit_keys: string[] }>('SELECT edit_keys FROM order_names');
       expect([...(keys[0]?.edit_keys ?? [])].sort()).toEqual(['EE', 'LE', 'LEE']);
     } finally {

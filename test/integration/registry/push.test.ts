@@ -175,6 +175,28 @@ describe.each(BACKENDS)('push on %s', (backend) => {
     ).toBe(0);
   });
 
+  it('rejects a value PostgreSQL refuses mid-batch without losing the rest of the batch', async () => {
+    const dev = await env.enrol(COURT_A);
+    // Year 0 passes the calendar check but PostgreSQL's date type refuses it (SQLSTATE 22008).
+    const batch = [
+      await submit(dev.deviceId, 1, makeOrder(1, { tag: 112 })),
+      await submit(dev.deviceId, 2, makeOrder(2, { tag: 112, dob: '0000-01-01' })),
+      await submit(dev.deviceId, 3, makeOrder(3, { tag: 112 })),
+    ];
+    const res = await dev.client.push(batch);
+    expect(res.results.map((r) => r.outcome)).toEqual(['applied', 'rejected', 'applied']);
+    expect(res.results[1]).toMatchObject({ result: { reason: 'invalid-data' } });
+    expect(res.lastSeq).toBe(3);
+    expect(
+      await count('SELECT count(*) AS n FROM orders WHERE device_id = $1', [dev.deviceId]),
+    ).toBe(2);
+    expect(
+      await count('SELECT count(*) AS n FROM order_names WHERE order_id = $1', [
+        makeOrder(2, { tag: 112 }).id,
+      ]),
+    ).toBe(0);
+  });
+
   it('modifies with baseVersion and refuses a stale base as a version conflict', async () => {
     const dev = await env.enrol(COURT_A);
     const order = makeOrder(1, { tag: 106 });

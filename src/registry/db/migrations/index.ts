@@ -6,6 +6,7 @@ import type { Tx } from '../types';
 
 import { m001Initial } from './m001_initial';
 import { m002EditKeys } from './m002_edit_keys';
+import { m003CletsRelay } from './m003_clets_relay';
 
 export type Migration = {
   readonly version: number;
@@ -16,4 +17,4 @@ export type Migration = {
   readonly backfill?: (tx: Tx) => Promise<void>;
 };
 
-export const migrations: readonly Migration[] = [m001Initial, m002EditKeys];
+export const migrations: readonly Migration[] = [m001Initial, m002EditKeys, m003CletsRelay];

@@ -46,6 +46,9 @@ CREATE TABLE clets_transactions (
   event           text NOT NULL,
   state           text NOT NULL DEFAULT 'pending'
                   CHECK (state IN ('pending', 'sending', 'acknowledged', 'rejected', 'skipped')),
+  -- The order as this transaction sends it (the version's content, with the service applied).
+  order_snapshot  jsonb,
+  -- Why it cannot be sent (rejected locally) or why there was nothing to send (skipped).
   problem         jsonb,
   message_id      text UNIQUE,
   message         text[],
