@@ -4,6 +4,7 @@ import { PlannedArea } from '../components/PlannedArea';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { OrdersPage } from '../features/orders/OrdersPage';
+import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { assertNever } from '../../shared/util/assertNever';
 
@@ -25,8 +26,9 @@ export function AreaView({ area, headingRef }: Props) {
       return <OrdersPage headingRef={headingRef} />;
     case 'devices':
       return <DevicesPage headingRef={headingRef} />;
-    case 'search':
     case 'print':
+      return <PrintPage headingRef={headingRef} />;
+    case 'search':
     case 'review':
       return <PlannedArea title={title} purpose={meta?.purpose ?? ''} headingRef={headingRef} />;
     default:

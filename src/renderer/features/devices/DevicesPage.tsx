@@ -1,12 +1,16 @@
 import type { ComponentType, RefObject } from 'react';
 
+import { PrintersSection } from '../print/devices/PrintersSection';
+
 type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
 
 /**
  * Device sections, in page order. Each device feature (scanners, printers, licence readers)
  * adds its section here; the page itself holds no device logic.
  */
-const sections: readonly { readonly id: string; readonly Component: ComponentType }[] = [];
+const sections: readonly { readonly id: string; readonly Component: ComponentType }[] = [
+  { id: 'printers', Component: PrintersSection },
+];
 
 /** Scanners, printers and licence readers configured on this workstation. */
 export function DevicesPage({ headingRef }: Props) {
