@@ -15,6 +15,7 @@ import { createPagesHandlers } from './pages/pagesHandlers';
 import { createPrintHandlers } from './print/printHandlers';
 import { PrintService } from './print/printService';
 import { StatusService } from './services/statusService';
+import { createSyncHandlers, createSyncService } from './sync/syncHandlers';
 
 function safeUserName(): string {
   try {
@@ -29,6 +30,8 @@ export type WorkstationOptions = {
   readonly dataDir: string;
   readonly version: string;
   readonly name?: string;
+  /** Environment for the registry link (CLERK_REGISTRY_URL, …); default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onInternalError?: (channel: string, error: unknown) => void;
 };
 
@@ -54,6 +57,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     dataDir: options.dataDir,
     publish: (event, payload) => hub.publish(event, payload),
   });
+  const sync = createSyncService({ dataDir: options.dataDir, env: options.env, hub, status });
 
   // One entry per domain; each domain's handlers live beside its service.
   const handlers: Handlers = {
@@ -71,6 +75,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     ...createLicenceHandlers(licence),
     ...createScannerHandlers(scanner),
     ...createPagesHandlers(),
+    ...createSyncHandlers(sync),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -86,6 +91,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       print.close();
       await licence.close();
       await scanner.close();
+      sync.close();
     },
   };
 }

@@ -48,6 +48,14 @@ export const channels = {
     parsePayload: 'licence:parse-payload',
     decodeImage: 'licence:decode-image',
   },
+  sync: {
+    getStatus: 'sync:get-status',
+    setRegistry: 'sync:set-registry',
+    enrol: 'sync:enrol',
+    pushBatch: 'sync:push-batch',
+    uploadPage: 'sync:upload-page',
+    pullChanges: 'sync:pull-changes',
+  },
 } as const;
 
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */
@@ -59,6 +67,7 @@ export const eventNames = [
   'scanner:batch-finished',
   'scanner:batch-failed',
   'licence:payload-scanned',
+  'sync:status-changed',
 ] as const;
 
 type Values<T> = T[keyof T];

@@ -14,6 +14,7 @@ import { licenceContract, licenceEvents } from './contracts/licence';
 import { pagesContract, pagesEvents } from './contracts/pages';
 import { printContract, printEvents } from './contracts/print';
 import { scannerContract, scannerEvents } from './contracts/scanner';
+import { syncContract, syncEvents } from './contracts/sync';
 
 export const invokeContract = {
   ...appContract,
@@ -21,6 +22,7 @@ export const invokeContract = {
   ...printContract,
   ...scannerContract,
   ...pagesContract,
+  ...syncContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -29,6 +31,7 @@ export const eventContract = {
   ...printEvents,
   ...scannerEvents,
   ...pagesEvents,
+  ...syncEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeIn<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>;

@@ -1,0 +1,51 @@
+/**
+ * The `sync` domain's IPC handlers and the service's composition: status changes go to the
+ * renderer (`sync:status-changed`) and to the status bar's registry indicator.
+ */
+import type { Handlers } from '../ipc/dispatcher';
+import type { EventHub } from '../ipc/eventHub';
+import type { StatusService } from '../services/statusService';
+
+import { connectivityItem } from './statusText';
+import { SyncService } from './syncService';
+
+/** Builds and starts the sync service for a workstation. */
+export function createSyncService(options: {
+  readonly dataDir: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly hub: EventHub;
+  readonly status: StatusService;
+}): SyncService {
+  const service = new SyncService({
+    dataDir: options.dataDir,
+    ...(options.env ? { env: options.env } : {}),
+    onChange: (s) => {
+      options.status.set('connectivity', connectivityItem(s));
+      options.hub.publish('sync:status-changed', s);
+    },
+  });
+  service.start();
+  return service;
+}
+
+type SyncHandlers = Pick<
+  Handlers,
+  | 'sync:get-status'
+  | 'sync:set-registry'
+  | 'sync:enrol'
+  | 'sync:push-batch'
+  | 'sync:upload-page'
+  | 'sync:pull-changes'
+>;
+
+/** One handler per `sync:` channel. */
+export function createSyncHandlers(service: SyncService): SyncHandlers {
+  return {
+    'sync:get-status': () => service.status(),
+    'sync:set-registry': ({ url }) => service.setRegistryUrl(url),
+    'sync:enrol': (input) => service.enrol(input),
+    'sync:push-batch': ({ rows }) => service.pushBatch(rows),
+    'sync:upload-page': ({ bytes, sha256 }) => service.uploadPage(bytes, sha256),
+    'sync:pull-changes': ({ cursor, limit }) => service.pullChanges(cursor, limit),
+  };
+}

@@ -1,0 +1,367 @@
+/**
+ * The workstation's side of the registry link, in main (no electron import): the registry
+ * address, the device credential (never handed to the renderer), enrolment, and push / page
+ * upload / pull on the renderer's behalf. Connectivity comes only from real answers: every
+ * request's outcome updates it, and while the registry is unreachable a health check repeats
+ * with backoff, so going offline and back needs no one to press anything.
+ */
+import os from 'node:os';
+
+import { RegistryHttpError, TransientError } from '../../registry/client/http';
+import { RegistryClient } from '../../registry/client/registryClient';
+import { ServiceError } from '../../shared/ipc/envelope';
+import type {
+  Connectivity,
+  EnrolInput,
+  PullResult,
+  PushBatchResult,
+  PushRow,
+  SyncStatus,
+  UploadPageResult,
+} from '../../shared/ipc/contracts/sync';
+
+import { CredentialStore, type StoredCredential } from './credentialStore';
+import { toPulledChanges } from './pullChanges';
+import { pushRows } from './pushRows';
+import { normaliseRegistryUrl, readSyncEnv } from './syncConfig';
+
+export type SyncServiceOptions = {
+  readonly dataDir: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Called whenever the status changes (publish it, update the status bar). */
+  readonly onChange?: (status: SyncStatus) => void;
+  readonly fetch?: typeof fetch;
+  /** Per request to the registry; a timeout counts as "outcome unknown". Default 15 s. */
+  readonly requestTimeoutMs?: number;
+  /** Health checks while offline back off from 1 s to this cap (equal jitter). Default 10 s. */
+  readonly probeCapMs?: number;
+  /** Health check interval while online and idle. Default 30 s. */
+  readonly onlineCheckMs?: number;
+  readonly random?: () => number;
+  readonly now?: () => Date;
+};
+
+const notReady: Record<Exclude<Connectivity, 'online' | 'offline' | 'connecting'>, string> = {
+  'not-configured': 'No registry address is set: orders stay in the outbox. Set it in Settings.',
+  'not-enrolled': 'This workstation is not enrolled with the registry yet: enrol it in Settings.',
+  refused: 'The registry refused this workstation (credential unknown or revoked): enrol again.',
+};
+
+export class SyncService {
+  private readonly store: CredentialStore;
+  private readonly env: ReturnType<typeof readSyncEnv>;
+  private url: string | null = null;
+  private credential: StoredCredential | undefined;
+  private lastSeq: number | undefined;
+  private connectivity: Connectivity = 'not-configured';
+  private detail = notReady['not-configured'];
+  private lastContactAt: string | null = null;
+  private autoEnrolFailed = false;
+  private probeTimer: NodeJS.Timeout | undefined;
+  private probeAttempt = 0;
+  private closed = false;
+  private pushChain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: SyncServiceOptions) {
+    this.store = new CredentialStore(options.dataDir);
+    this.env = readSyncEnv(options.env ?? process.env);
+  }
+
+  /** Loads the address and credential and starts checking the registry. */
+  start(): void {
+    this.url = this.env.registryUrl ?? this.store.loadRegistryUrl();
+    const loaded = this.store.loadCredential();
+    this.setCredential(loaded.credential);
+    this.settle(loaded.problem ?? this.env.problem);
+    this.probeSoon(0);
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.probeTimer);
+  }
+
+  status(): SyncStatus {
+    const enrolled = this.enrolled();
+    return {
+      registryUrl: this.url,
+      urlSource: this.env.registryUrl ? 'environment' : this.url ? 'settings' : 'none',
+      enrolled,
+      deviceId: enrolled ? (this.credential?.deviceId ?? null) : null,
+      courtOri: enrolled ? (this.credential?.courtOri ?? null) : null,
+      connectivity: this.connectivity,
+      detail: this.detail,
+      lastContactAt: this.lastContactAt,
+      autoEnrol: this.env.enrolCode !== undefined,
+    };
+  }
+
+  /** Saves the address chosen in Settings and checks it at once. */
+  setRegistryUrl(raw: string): SyncStatus {
+    if (this.env.registryUrl) {
+      throw new ServiceError(
+        'forbidden',
+        'The registry address is set for this workstation by its administrator (CLERK_REGISTRY_URL) and cannot be changed here.',
+      );
+    }
+    const url = normaliseRegistryUrl(raw);
+    this.store.saveRegistryUrl(url);
+    this.url = url;
+    this.autoEnrolFailed = false;
+    this.settle();
+    this.probeSoon(0);
+    return this.status();
+  }
+
+  /** Exchanges an enrolment code for a credential, stored where only main reads it. */
+  async enrol(input: EnrolInput): Promise<SyncStatus> {
+    const url = this.url;
+    if (!url) throw new ServiceError('failed', 'Set the registry address first.');
+    const courtOri = input.courtOri ?? this.env.courtOri;
+    try {
+      const client = this.client(undefined, url);
+      const e = await client.enrol(input.code, courtOri, `${os.hostname()} (clerk workstation)`);
+      const stored: StoredCredential = {
+        version: 1,
+        registryUrl: url,
+        deviceId: e.deviceId,
+        courtOri: e.courtOri,
+        credential: e.credential,
+        enrolledAt: this.now().toISOString(),
+      };
+      this.store.saveCredential(stored);
+      // A new device: the registry has applied nothing from it yet.
+      this.store.saveLastSeq({ deviceId: e.deviceId, lastSeq: 0 });
+      this.setCredential(stored);
+      this.contact();
+      return this.status();
+    } catch (error) {
+      if (error instanceof TransientError) {
+        this.offline(error);
+        throw new ServiceError(
+          'unavailable',
+          `The registry could not be reached (${error.message}); try again when it is back.`,
+        );
+      }
+      if (error instanceof RegistryHttpError) {
+        throw new ServiceError(
+          error.status === 400 ? 'invalid-input' : 'forbidden',
+          error.code === 'court-required'
+            ? 'This is an administrator code: also enter the court ORI to enrol for.'
+            : error.message,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Pushes outbox rows; one push at a time, so sequence numbers never interleave. */
+  pushBatch(rows: readonly PushRow[]): Promise<PushBatchResult> {
+    const run = this.pushChain.then(() => this.pushNow(rows));
+    this.pushChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async pushNow(rows: readonly PushRow[]): Promise<PushBatchResult> {
+    const waiting = (message: string): PushBatchResult => ({
+      reached: false,
+      message,
+      results: rows.map((r) => ({ idempotencyKey: r.idempotencyKey, outcome: 'retry', message })),
+    });
+    const ready = this.ready();
+    if (!ready) return waiting(this.detail);
+    const { credential, client } = ready;
+    try {
+      const results = await pushRows(client, credential.deviceId, rows, {
+        get: () => this.lastSeq,
+        set: (lastSeq) => {
+          this.lastSeq = lastSeq;
+          this.store.saveLastSeq({ deviceId: credential.deviceId, lastSeq });
+        },
+      });
+      this.contact();
+      return { reached: true, results };
+    } catch (error) {
+      return waiting(this.failed(error));
+    }
+  }
+
+  /** Uploads one page image (resumable; the registry checks its SHA-256). */
+  async uploadPage(bytes: Uint8Array, sha256?: string): Promise<UploadPageResult> {
+    const ready = this.ready();
+    if (!ready) return { outcome: 'retry', sha256: null, message: this.detail };
+    try {
+      const done = await ready.client.uploadPage(bytes, 512 * 1024, { maxAttempts: 2 });
+      this.contact();
+      if (sha256 && done.sha256 !== sha256) {
+        return {
+          outcome: 'refused',
+          sha256: done.sha256,
+          message:
+            'This page image no longer matches the fingerprint recorded when it was scanned (the stored copy is damaged). Scan the page again.',
+        };
+      }
+      return { outcome: 'uploaded', sha256: done.sha256 };
+    } catch (error) {
+      if (error instanceof RegistryHttpError && error.status !== 401) {
+        return { outcome: 'refused', sha256: null, message: error.message };
+      }
+      return { outcome: 'retry', sha256: null, message: this.failed(error) };
+    }
+  }
+
+  /** One page of the court's change feed after `cursor`. */
+  async pullChanges(cursor: string, limit = 500): Promise<PullResult> {
+    const none = { changes: [], cursor, hasMore: false, resync: false };
+    const ready = this.ready();
+    if (!ready) return { ...none, reached: false, message: this.detail };
+    try {
+      const page = await ready.client.pull(cursor, limit);
+      this.contact();
+      return {
+        reached: true,
+        changes: toPulledChanges(page.changes),
+        cursor: page.cursor,
+        hasMore: page.hasMore,
+        resync: false,
+      };
+    } catch (error) {
+      if (error instanceof RegistryHttpError && error.code === 'cursor-invalid') {
+        this.contact(false);
+        return { reached: true, changes: [], cursor: '', hasMore: true, resync: true };
+      }
+      return { ...none, reached: false, message: this.failed(error) };
+    }
+  }
+
+  // ——— state ———
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private enrolled(): boolean {
+    return !!this.credential && !!this.url && this.credential.registryUrl === this.url;
+  }
+
+  private setCredential(credential: StoredCredential | undefined): void {
+    this.credential = credential;
+    this.lastSeq = credential ? this.store.loadLastSeq(credential.deviceId) : undefined;
+  }
+
+  private client(credential: string | undefined, url = this.url ?? ''): RegistryClient {
+    return new RegistryClient({
+      baseUrl: url,
+      ...(credential ? { credential } : {}),
+      timeoutMs: this.options.requestTimeoutMs ?? 15_000,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.random ? { random: this.options.random } : {}),
+      backoff: { baseMs: 200, capMs: 1000 },
+    });
+  }
+
+  /** The client to use, or undefined when the workstation cannot talk to the registry yet. */
+  private ready(): { credential: StoredCredential; client: RegistryClient } | undefined {
+    if (!this.enrolled() || this.connectivity === 'refused' || !this.credential) return undefined;
+    return { credential: this.credential, client: this.client(this.credential.credential) };
+  }
+
+  /** After the address changed (or at start): not configured, or connecting until checked. */
+  private settle(problem?: string): void {
+    if (!this.url) this.set('not-configured', problem ?? notReady['not-configured']);
+    else this.set('connecting', problem ?? `Checking the registry at ${this.url}…`);
+  }
+
+  private set(connectivity: Connectivity, detail: string): void {
+    const changed = connectivity !== this.connectivity || detail !== this.detail;
+    this.connectivity = connectivity;
+    this.detail = detail;
+    if (changed) this.publish();
+  }
+
+  private publish(): void {
+    this.options.onChange?.(this.status());
+  }
+
+  /**
+   * The registry answered. Only an answer to an authenticated request clears "refused": a health
+   * check says the registry is up, not that it still knows this workstation.
+   */
+  private contact(authenticated = true): void {
+    this.lastContactAt = this.now().toISOString();
+    this.probeAttempt = 0;
+    if (this.connectivity === 'refused' && !authenticated) return;
+    if (this.enrolled()) this.set('online', 'The registry is reachable.');
+    else
+      this.set(
+        'not-enrolled',
+        this.autoEnrolFailed || !this.env.enrolCode
+          ? notReady['not-enrolled']
+          : 'Enrolling this workstation with the registry…',
+      );
+  }
+
+  private offline(error: Error): void {
+    this.set('offline', `The registry cannot be reached (${error.message}); retrying on its own.`);
+    this.probeSoon(this.probeAttempt === 0 ? 1000 : undefined);
+  }
+
+  /** Records a failed request and returns the sentence to show for it. */
+  private failed(error: unknown): string {
+    if (error instanceof TransientError) this.offline(error);
+    else if (error instanceof RegistryHttpError && error.status === 401) {
+      this.lastContactAt = this.now().toISOString();
+      this.set('refused', notReady.refused);
+      // Demo mode: a wiped embedded registry forgets devices; enrol again on our own.
+      if (this.env.enrolCode && !this.autoEnrolFailed) this.probeSoon(0);
+    } else {
+      this.set('offline', `The registry answered with an error: ${(error as Error).message}`);
+      this.probeSoon();
+    }
+    return this.detail;
+  }
+
+  // ——— health checks and automatic enrolment ———
+
+  private probeSoon(delayMs?: number): void {
+    if (this.closed || !this.url) return;
+    clearTimeout(this.probeTimer);
+    let delay = delayMs;
+    if (delay === undefined) {
+      const cap = this.options.probeCapMs ?? 10_000;
+      const ceiling = Math.min(cap, 1000 * 2 ** Math.min(this.probeAttempt, 20));
+      // Equal jitter: never hammer, never wait more than the cap.
+      delay = ceiling / 2 + ((this.options.random ?? Math.random)() * ceiling) / 2;
+      this.probeAttempt += 1;
+    }
+    this.probeTimer = setTimeout(() => void this.probe(), delay);
+    this.probeTimer.unref();
+  }
+
+  private async probe(): Promise<void> {
+    if (this.closed || !this.url) return;
+    try {
+      await this.client(undefined).health();
+      this.contact(false);
+      const needsEnrolment = !this.enrolled() || this.connectivity === 'refused';
+      if (needsEnrolment && this.env.enrolCode && !this.autoEnrolFailed) await this.autoEnrol();
+      this.probeSoon(this.options.onlineCheckMs ?? 30_000);
+    } catch (error) {
+      if (error instanceof TransientError) this.offline(error);
+      else this.failed(error);
+    }
+  }
+
+  private async autoEnrol(): Promise<void> {
+    try {
+      await this.enrol({ code: this.env.enrolCode ?? '' });
+    } catch (error) {
+      if ((error as ServiceError).code === 'unavailable') return;
+      this.autoEnrolFailed = true;
+      this.set(
+        'not-enrolled',
+        `Automatic enrolment failed: ${(error as Error).message} Enrol in Settings.`,
+      );
+    }
+  }
+}
