@@ -1,4 +1,4 @@
-// pages:* through the real workstation dispatcher: bytes in as ArrayBuffer, bytes out as
+// pages:* through the real workstation handlers: bytes in as ArrayBuffer, bytes out as
 // Uint8Array, and clear refusals for bad input.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,15 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkstation } from '../../../src/main/workstation';
 import type { Workstation } from '../../../src/main/workstation';
 import { encodeFrame } from '../../../src/shared/ipc/wireFrame';
+
 import { textPage } from '../../peers/escl/pageFixtures';
+
+import { openDispatcher } from '../scanner/dispatch';
 
 let dir = '';
 let ws: Workstation;
+let dispatcher: ReturnType<typeof openDispatcher>;
 const ctx = { shell: 'host' as const, origin: 'test' };
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'pages-ipc-'));
   ws = createWorkstation({ shell: 'host', dataDir: dir, version: '0.0.0-test' });
+  dispatcher = openDispatcher(ws);
 });
 
 afterAll(async () => {
@@ -38,7 +43,7 @@ async function jpegPage(): Promise<ArrayBuffer> {
 
 describe('pages:rotate-page', () => {
   it('takes an ArrayBuffer and answers with Uint8Array bytes that travel as a binary frame', async () => {
-    const result = await ws.dispatcher.dispatch(
+    const result = await dispatcher.dispatch(
       'pages:rotate-page',
       { page: { id: 'p1', mime: 'image/jpeg', bytes: await jpegPage() }, degrees: 90 },
       ctx,
@@ -59,7 +64,7 @@ describe('pages:rotate-page', () => {
   });
 
   it('refuses bytes that are not what their type says, changing nothing', async () => {
-    const result = await ws.dispatcher.dispatch(
+    const result = await dispatcher.dispatch(
       'pages:rotate-page',
       { page: { mime: 'image/tiff', bytes: await jpegPage() }, degrees: 90 },
       ctx,
@@ -69,7 +74,7 @@ describe('pages:rotate-page', () => {
   });
 
   it('refuses base64 text in place of bytes', async () => {
-    const result = await ws.dispatcher.dispatch(
+    const result = await dispatcher.dispatch(
       'pages:rotate-page',
       { page: { mime: 'image/jpeg', bytes: '/9j/4AAQ' }, degrees: 90 },
       ctx,
@@ -80,7 +85,7 @@ describe('pages:rotate-page', () => {
 
 describe('pages:detect-blank', () => {
   it('answers with the heuristic’s verdict and ratio', async () => {
-    const result = await ws.dispatcher.dispatch(
+    const result = await dispatcher.dispatch(
       'pages:detect-blank',
       { page: { mime: 'image/jpeg', bytes: await jpegPage() } },
       ctx,

@@ -1,4 +1,4 @@
-// scanner:* through the real workstation (dispatcher + EventHub), the way the renderer uses it:
+// scanner:* through the real workstation handlers and EventHub, the way the renderer uses it:
 // set up SANE, add a scanner, discover on request, start a batch, receive pages as events.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,12 +10,15 @@ import { createWorkstation } from '../../../src/main/workstation';
 import type { Workstation } from '../../../src/main/workstation';
 import { encodeFrame } from '../../../src/shared/ipc/wireFrame';
 
+import { openDispatcher } from './dispatch';
+
 let dir = '';
 let ws: Workstation;
+let dispatcher: ReturnType<typeof openDispatcher>;
 const events: Array<{ event: string; payload: unknown }> = [];
 const ctx = { shell: 'host' as const, origin: 'test' };
 const call = async (channel: string, input: unknown) => {
-  const result = await ws.dispatcher.dispatch(channel, input, ctx);
+  const result = await dispatcher.dispatch(channel, input, ctx);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as Record<string, unknown>;
 };
@@ -23,6 +26,7 @@ const call = async (channel: string, input: unknown) => {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'scanner-ipc-'));
   ws = createWorkstation({ shell: 'host', dataDir: dir, version: '0.0.0-test' });
+  dispatcher = openDispatcher(ws);
   ws.hub.connect((event, payload) => events.push({ event, payload }));
 });
 
@@ -61,7 +65,7 @@ describe('the Devices page calls', () => {
     const scanners = setup.scanners as Array<{ id: string }>;
     expect(scanners).toHaveLength(1);
     expect((setup.defaults as { scannerId: string }).scannerId).toBe(scanners[0]?.id);
-    const dup = await ws.dispatcher.dispatch(
+    const dup = await dispatcher.dispatch(
       'scanner:save-scanner',
       { kind: 'sane', name: 'counter', device: 'test:1' },
       ctx,
@@ -70,7 +74,7 @@ describe('the Devices page calls', () => {
   });
 
   it('refuse a scanner option that would redirect the output', async () => {
-    const bad = await ws.dispatcher.dispatch(
+    const bad = await dispatcher.dispatch(
       'scanner:save-scanner',
       { kind: 'sane', name: 'Evil', device: 'test:0', options: ['--output-file=/etc/passwd'] },
       ctx,
@@ -122,7 +126,7 @@ describe('a batch through IPC', () => {
   });
 
   it('answers not-found for an unknown job', async () => {
-    const result = await ws.dispatcher.dispatch('scanner:cancel-batch', { jobId: 'nope' }, ctx);
+    const result = await dispatcher.dispatch('scanner:cancel-batch', { jobId: 'nope' }, ctx);
     expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -12,32 +12,26 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { EventName } from '../../../shared/ipc/channels';
-import type { EventPayload } from '../../../shared/ipc/contract';
 import type {
   BatchSummary,
   PageArrived,
-  ScanError,
   ScanSettings,
   TestScanResult,
 } from '../../../shared/ipc/contracts/scanner';
 import { scanSettingsSchema } from '../../../shared/ipc/contracts/scanner';
 import { ServiceError } from '../../../shared/ipc/envelope';
-import { scanErrorMessages } from '../../../shared/scanning/errors';
 import { pageFromEncoded, pageFromRaw } from '../../pages/pipeline';
 
 import { createAdapter } from './adapters';
 import type { AdapterOptions } from './adapters';
 import { ScanDeviceError, toScanDeviceError } from './port';
+import { clerkError } from './scannerEvents';
+import type { ScannerPublish } from './scannerEvents';
 import type { DeliveredPage, ScanProgress, ScannerPort } from './port';
 import { ScannerStore } from './scannerStore';
+
+export type { ScannerEvent, ScannerPublish } from './scannerEvents';
 import { writeSaneConfigDir } from './sane/saneConfig';
-
-/** The events this service publishes. */
-export type ScannerEvent = Extract<EventName, `scanner:${string}`>;
-
-/** Publishes one event (the workstation passes the EventHub's publish). */
-export type ScannerPublish = <E extends ScannerEvent>(event: E, payload: EventPayload<E>) => void;
 
 export type ScannerServiceOptions = {
   readonly dataDir: string;
@@ -53,15 +47,6 @@ type Job = {
   cancelRequested: boolean;
   done: Promise<void>;
 };
-
-/** Turns a ScanDeviceError into the clerk-facing error of the contract. */
-export function clerkError(error: ScanDeviceError): ScanError {
-  return {
-    code: error.code,
-    message: scanErrorMessages[error.code],
-    ...(error.detail ? { detail: error.detail } : {}),
-  };
-}
 
 export class ScannerService {
   readonly store: ScannerStore;
@@ -83,7 +68,12 @@ export class ScannerService {
     this.saneReady ??= this.store
       .read()
       .then((file) => writeSaneConfigDir(this.store.saneConfigDir, file.sane));
-    await this.saneReady;
+    try {
+      await this.saneReady;
+    } catch (error) {
+      this.saneReady = null; // try again next time (e.g. after IT fixes the folder)
+      throw error;
+    }
     return this.store.saneConfigDir;
   }
 
@@ -141,8 +131,9 @@ export class ScannerService {
   }): Promise<BatchSummary> {
     const scannerId = await this.resolveScanner(input.scannerId);
     const settings = await this.settingsFor(input.settings);
+    const adapter = await this.adapterFor(scannerId);
     const job = await this.begin(scannerId, settings);
-    job.done = this.run(job, await this.adapterFor(scannerId), settings, this.options.publish);
+    job.done = this.run(job, adapter, settings, this.options.publish);
     return job.summary;
   }
 
