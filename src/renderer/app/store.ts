@@ -4,13 +4,15 @@ import { sessionReducer } from '../features/session/sessionSlice';
 import { addSessionListeners } from '../features/session/sessionListeners';
 import { statusReducer } from '../features/status/statusSlice';
 import { addStatusListeners } from '../features/status/statusListeners';
+import { addSyncListeners } from '../features/sync/syncListeners';
+import { syncReducer } from '../features/sync/syncSlice';
 
 import { listenerMiddleware } from './listenerMiddleware';
 import type { AppStartListening } from './listenerMiddleware';
 
 export function createAppStore() {
   const store = configureStore({
-    reducer: { session: sessionReducer, status: statusReducer },
+    reducer: { session: sessionReducer, status: statusReducer, sync: syncReducer },
     middleware: (getDefault) => getDefault().prepend(listenerMiddleware.middleware),
   });
   return store;
@@ -28,4 +30,5 @@ export function addAppListeners(startListening: AppStartListening): void {
   listenersAdded = true;
   addSessionListeners(startListening);
   addStatusListeners(startListening);
+  addSyncListeners(startListening);
 }

@@ -9,7 +9,15 @@ import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 
 import { v2BackfillCourtroom } from './migrations/v2BackfillCourtroom';
-import type { AuditRow, DraftRow, OrderRow, OutboxRow, PageRow, SettingRow } from './rows';
+import type {
+  AuditRow,
+  DraftRow,
+  OrderRow,
+  OutboxRow,
+  PageRow,
+  RegistryOrderRow,
+  SettingRow,
+} from './rows';
 
 export const databaseName = 'ccpor-clerk';
 
@@ -20,9 +28,10 @@ export class ClerkDb extends Dexie {
   declare orders: Table<OrderRow, string>;
   declare outbox: Table<OutboxRow, number>;
   declare audit: Table<AuditRow, number>;
+  declare registryOrders: Table<RegistryOrderRow, string>;
 
   /** The newest schema version this build knows. */
-  static readonly latestVersion = 2;
+  static readonly latestVersion = 3;
 
   constructor(name: string = databaseName, pinVersion?: number) {
     // Every transaction is 'strict': IndexedDB reports the commit only once it is flushed to
@@ -48,6 +57,11 @@ export class ClerkDb extends Dexie {
       this.version(2)
         .stores({ orders: 'id, status, updatedAt, caseNumber, orderType, courtroom, submittedAt' })
         .upgrade(v2BackfillCourtroom);
+    }
+    // v3 — registry cache: the court's orders as the pull feed last described them, searchable
+    // offline by case number and surname keys (conflict checks before submit).
+    if (upTo(3)) {
+      this.version(3).stores({ registryOrders: 'id, status, caseKey, *nameKeys, updatedAt' });
     }
   }
 }

@@ -41,6 +41,12 @@ export type OrderRow = {
   /** When the clerk submitted it on this workstation (v2). */
   readonly submittedAt: string;
   readonly order: unknown;
+  /** CLETS file control number, once CLETS acknowledged the order (from the registry's feed). */
+  readonly fcn?: string | null;
+  /** Why the order needs attention or was rejected, in the registry's or CLETS's words. */
+  readonly statusReason?: string | null;
+  /** When the registry last changed the status (ISO, from the feed). */
+  readonly statusAt?: string | null;
 };
 
 export type OutboxState = 'pending' | 'in-flight' | 'at-registry' | 'needs-attention';
@@ -55,6 +61,34 @@ export type OutboxRow = {
   readonly lastError: string | null;
   readonly createdAt: string;
   readonly payload: unknown;
+  /** Stable code of the last refusal or hold (e.g. invalid-payload, pages-incomplete). */
+  readonly reason?: string | null;
+  /** When the sync engine last handed this row to main. */
+  readonly lastAttemptAt?: string | null;
+  /** When the row reached at-registry or needs-attention. */
+  readonly settledAt?: string | null;
+};
+
+/**
+ * The registry's current state of one of the court's orders (v3): a local cache kept by the
+ * pull feed for offline search and conflict checks. `status` uses the workstation's words
+ * (statusLabels); `nameKeys` holds one-edit and Double Metaphone keys of the parties' surnames.
+ */
+export type RegistryOrderRow = {
+  readonly id: string;
+  readonly courtOri: string;
+  readonly orderType: string;
+  readonly caseNumber: string;
+  /** Case number folded for matching (letters and digits, upper case). */
+  readonly caseKey: string;
+  readonly status: string;
+  readonly statusAt: string;
+  readonly fcn: string | null;
+  readonly rejectReason: string | null;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly nameKeys: readonly string[];
+  readonly order: unknown;
 };
 
 export type AuditRow = {

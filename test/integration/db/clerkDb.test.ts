@@ -50,6 +50,25 @@ const seeds: Record<number, (db: ClerkDb) => Promise<void>> = {
       submittedAt: v1Order.updatedAt,
     });
   },
+  3: async (db) => {
+    await seeds[2]?.(db);
+    // v3 adds the registry cache, searched by case key and surname keys.
+    await db.registryOrders.put({
+      id: 'r1',
+      courtOri: 'CA034999J',
+      orderType: 'DV-110',
+      caseNumber: '26FL-004512',
+      caseKey: '26FL004512',
+      status: 'acknowledged',
+      statusAt: '2026-11-25T09:10:00-08:00',
+      fcn: '1234567890123',
+      rejectReason: null,
+      version: 1,
+      updatedAt: '2026-11-25T09:10:00-08:00',
+      nameKeys: ['PARKER', 'M:PRKR'],
+      order: { id: 'r1' },
+    });
+  },
 };
 
 function uniqueName(): string {
@@ -80,6 +99,12 @@ describe('ClerkDb schema versions', () => {
       expect(await latest.orders.where('submittedAt').above('2026-11-25').count()).toBe(
         from === 1 ? 1 : 2,
       );
+      if (from >= 3) {
+        expect(
+          await latest.registryOrders.where('nameKeys').equals('M:PRKR').primaryKeys(),
+        ).toEqual(['r1']);
+        expect(await latest.registryOrders.where('caseKey').equals('26FL004512').count()).toBe(1);
+      }
       latest.close();
     });
   }

@@ -8,13 +8,14 @@ import type { Order, PriorityResult } from '../../../shared/orders';
 import { samePerson } from '../../../shared/search/personMatch';
 import type { PersonKey } from '../../../shared/search/personMatch';
 import type { ClerkDb } from '../../db/clerkDb';
+import { cacheCandidates, partySurnames } from '../sync/registryCache';
 
 import { textOf } from './form/fieldTypes';
 import type { FormValues } from './form/fieldTypes';
 
 export type ConflictMatch = {
   readonly id: string;
-  readonly source: 'order' | 'draft';
+  readonly source: 'order' | 'draft' | 'registry';
   readonly orderType: string;
   readonly caseNumber: string;
   readonly status: string;
@@ -84,6 +85,27 @@ export async function findConflicts(
     matches.push({
       id: row.id,
       source: 'order',
+      orderType: row.orderType,
+      caseNumber: row.caseNumber,
+      status: row.status,
+      issuedAt: parsed.data.issuedAt,
+      reasons,
+    });
+  }
+  // The court's orders from the registry cache (other workstations' too), found by surname
+  // and case-number keys so a large cache is not scanned whole.
+  const seen = new Set([order.id, ...matches.map((m) => m.id)]);
+  const surnames = partySurnames(order);
+  for (const row of await cacheCandidates(db, surnames, order.caseNumber)) {
+    if (seen.has(row.id)) continue;
+    const parsed = orderSchema.safeParse(row.order);
+    if (!parsed.success) continue;
+    const reasons = compare(order, parsed.data);
+    if (reasons.length === 0) continue;
+    related.push(parsed.data);
+    matches.push({
+      id: row.id,
+      source: 'registry',
       orderType: row.orderType,
       caseNumber: row.caseNumber,
       status: row.status,

@@ -5,6 +5,7 @@ import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { listRecentOrders } from '../../db/ordersRepo';
 import { statusLabel } from '../intake/statusLabels';
+import { NeedsAttentionList } from '../sync/NeedsAttentionList';
 
 type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
 
@@ -31,6 +32,7 @@ export function OrdersPage({ headingRef }: Props) {
         Orders keyed on this workstation.{' '}
         {pending === undefined ? '' : `${pending} waiting to be sent to the registry.`}
       </p>
+      <NeedsAttentionList />
       {orders && orders.length === 0 && <p>No orders submitted from this workstation yet.</p>}
       {orders && orders.length > 0 && (
         <table className="data-table" data-testid="orders-table">
@@ -66,6 +68,8 @@ export function OrdersPage({ headingRef }: Props) {
                     <span className={`status-pill status-${o.status}`}>
                       {statusLabel(o.status)}
                     </span>
+                    {o.fcn ? ` FCN ${o.fcn}` : ''}
+                    {o.statusReason ? <div className="hint">{o.statusReason}</div> : null}
                   </td>
                   <td>{when(o.updatedAt)}</td>
                 </tr>

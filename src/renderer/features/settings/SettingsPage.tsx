@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 
 import { useAppSelector } from '../../app/hooks';
 import { selectAppInfo, selectAppInfoError } from '../session/sessionSlice';
+import { RegistrySettings } from '../sync/RegistrySettings';
 
 type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
 
@@ -43,6 +44,7 @@ export function SettingsPage({ headingRef }: Props) {
           </dl>
         )}
       </section>
+      <RegistrySettings />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { StatusItem } from '../../../shared/ipc/contract';
 import { useAppSelector } from '../../app/hooks';
 import { selectAppInfo } from '../session/sessionSlice';
 
+import { OutboxIndicator } from './OutboxIndicator';
 import { selectStatusSummary, selectStatusUnreachable } from './statusSlice';
 
 function Indicator({
@@ -21,7 +22,10 @@ function Indicator({
   );
 }
 
-/** Connectivity, outbox and devices, as main reports them; nothing invented. */
+/**
+ * Registry connectivity and devices as main reports them, and the outbox as this profile's
+ * database holds it (queue length, age of the oldest item); nothing invented.
+ */
 export function StatusBar() {
   const summary = useAppSelector(selectStatusSummary);
   const unreachable = useAppSelector(selectStatusUnreachable);
@@ -34,7 +38,7 @@ export function StatusBar() {
         ) : (
           <>
             <Indicator name="Registry" item={summary?.connectivity} />
-            <Indicator name="Outbox" item={summary?.outbox} />
+            <OutboxIndicator />
             <Indicator name="Devices" item={summary?.devices} />
           </>
         )}

@@ -1,0 +1,59 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+
+import { database } from '../../db/database';
+import { listNeedsAttention } from '../../db/outboxRepo';
+
+const when = (iso: string | null | undefined) =>
+  iso
+    ? new Date(iso).toLocaleString('en-US', {
+        timeZone: 'America/Los_Angeles',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+    : '';
+
+function caseOf(payload: unknown): string {
+  const order = (payload as { order?: { caseNumber?: unknown } } | null)?.order;
+  return typeof order?.caseNumber === 'string' ? order.caseNumber : '';
+}
+
+/**
+ * Items the registry refused or that cannot be sent, with the reason, kept until a supervisor
+ * deals with them: nothing the clerk submitted is ever dropped silently.
+ */
+export function NeedsAttentionList() {
+  const rows = useLiveQuery(() => listNeedsAttention(database()), []);
+  if (!rows || rows.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="attention-heading" data-testid="needs-attention">
+      <h2 id="attention-heading">Needs attention ({rows.length})</h2>
+      <p>
+        The registry refused these items, or they could not be sent. They stay here until a
+        supervisor corrects and re-submits them.
+      </p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Case</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Queued</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.seq}>
+              <td>{r.kind}</td>
+              <td>{caseOf(r.payload)}</td>
+              <td>
+                {r.lastError ?? 'No reason recorded.'}
+                {r.reason ? <span className="hint"> ({r.reason})</span> : null}
+              </td>
+              <td>{when(r.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

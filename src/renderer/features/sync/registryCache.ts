@@ -1,0 +1,165 @@
+/**
+ * The local cache of the court's orders, fed by the registry's pull feed: written in chunks with
+ * a yield between them so a first sync of many thousand orders never freezes the screen, and
+ * searchable offline by case number and surname keys for the conflict check.
+ *
+ * Each feed item carries the order's whole current state, so applying one twice is harmless:
+ * the cursor is saved only after its page is in the cache, and a crash re-applies the page.
+ */
+import { editKeys, foldName, nameCodes } from '../../../shared/search/foldName';
+import type { PulledChange, PulledOrder } from '../../../shared/ipc/contracts/sync';
+import type { ClerkDb } from '../../db/clerkDb';
+import type { OrderRow, RegistryOrderRow } from '../../db/rows';
+
+/** The settings row holding the pull cursor. */
+export const pullCursorKey = 'sync.pullCursor';
+
+/** The registry's status words → the workstation's (statusLabels). */
+export function localStatus(registryStatus: string): string {
+  return registryStatus.replace(/_/g, '-');
+}
+
+/** Case numbers compare on letters and digits only: "fl-2026 0001" = "FL20260001". */
+export function caseKeyOf(caseNumber: string): string {
+  return caseNumber.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Search keys of one surname: its one-edit keys and its Double Metaphone codes. */
+export function surnameKeys(last: string): string[] {
+  const folded = foldName(last);
+  if (folded === '') return [];
+  const [primary, alternate] = nameCodes(folded);
+  const keys = editKeys(folded);
+  if (primary) keys.push(`M:${primary}`);
+  if (alternate && alternate !== primary) keys.push(`M:${alternate}`);
+  return keys;
+}
+
+type Named = { name?: { last?: unknown } };
+
+/** The surnames of an order's restrained and protected persons (whatever shape it arrived in). */
+export function partySurnames(order: unknown): string[] {
+  const o = (order ?? {}) as { restrained?: Named; protected?: unknown };
+  const people: Named[] = [o.restrained ?? {}, ...(Array.isArray(o.protected) ? o.protected : [])];
+  return people
+    .map((p) => (p as Named | null)?.name?.last)
+    .filter((l): l is string => typeof l === 'string' && l.trim() !== '');
+}
+
+/** The cache row for one pulled order. */
+export function cacheRowOf(change: PulledOrder): RegistryOrderRow {
+  const o = (change.order ?? {}) as { orderType?: unknown; caseNumber?: unknown };
+  const caseNumber = typeof o.caseNumber === 'string' ? o.caseNumber : '';
+  const keys = new Set<string>();
+  for (const last of partySurnames(change.order)) for (const k of surnameKeys(last)) keys.add(k);
+  return {
+    id: change.orderId,
+    courtOri: change.courtOri,
+    orderType: typeof o.orderType === 'string' ? o.orderType : '',
+    caseNumber,
+    caseKey: caseKeyOf(caseNumber),
+    status: localStatus(change.status),
+    statusAt: change.statusAt,
+    fcn: change.fcn,
+    rejectReason: change.rejectReason,
+    version: change.version,
+    updatedAt: change.updatedAt,
+    nameKeys: [...keys],
+    order: change.order,
+  };
+}
+
+/** What the feed says about an order keyed here: its status, FCN and rejection reason. */
+function localUpdate(local: OrderRow, row: RegistryOrderRow): OrderRow | null {
+  const statusReason = row.status === 'rejected' ? row.rejectReason : null;
+  if (
+    local.status === row.status &&
+    (local.fcn ?? null) === row.fcn &&
+    (local.statusReason ?? null) === statusReason
+  ) {
+    return null;
+  }
+  return {
+    ...local,
+    status: row.status,
+    fcn: row.fcn,
+    statusReason,
+    statusAt: row.statusAt,
+    updatedAt: row.statusAt,
+  };
+}
+
+export type ApplyOptions = {
+  /** Rows per transaction. Default 500. */
+  readonly chunkSize?: number;
+  /** Lets the page breathe between chunks. Default: a macrotask (setTimeout 0). */
+  readonly yieldToUi?: () => Promise<void>;
+};
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Writes one pulled page into the cache (and the statuses of orders keyed here), chunk by
+ * chunk, then saves the cursor. Returns how many orders it wrote.
+ */
+export async function applyPulledPage(
+  db: ClerkDb,
+  changes: readonly PulledChange[],
+  cursor: string,
+  options: ApplyOptions = {},
+): Promise<number> {
+  const size = options.chunkSize ?? 500;
+  const yieldToUi = options.yieldToUi ?? macrotask;
+  const orders = changes.filter((c): c is PulledOrder => c.kind === 'order');
+  for (let i = 0; i < orders.length; i += size) {
+    const rows = orders.slice(i, i + size).map(cacheRowOf);
+    await db.transaction('rw', [db.registryOrders, db.orders], async () => {
+      await db.registryOrders.bulkPut(rows);
+      const locals = await db.orders.bulkGet(rows.map((r) => r.id));
+      const updates: OrderRow[] = [];
+      locals.forEach((local, j) => {
+        const row = rows[j];
+        const next = local && row ? localUpdate(local, row) : null;
+        if (next) updates.push(next);
+      });
+      if (updates.length > 0) await db.orders.bulkPut(updates);
+    });
+    await yieldToUi();
+  }
+  await db.settings.put({ key: pullCursorKey, value: cursor });
+  return orders.length;
+}
+
+/** The saved pull cursor ('' = from the start). */
+export async function loadPullCursor(db: ClerkDb): Promise<string> {
+  const row = await db.settings.get(pullCursorKey);
+  return typeof row?.value === 'string' ? row.value : '';
+}
+
+/** The registry no longer knows our cursor: forget the cache and start again. */
+export async function resetCache(db: ClerkDb): Promise<void> {
+  await db.transaction('rw', [db.registryOrders, db.settings], async () => {
+    await db.registryOrders.clear();
+    await db.settings.delete(pullCursorKey);
+  });
+}
+
+/** Cached orders that may concern these surnames or this case number (candidates only). */
+export async function cacheCandidates(
+  db: ClerkDb,
+  surnames: readonly string[],
+  caseNumber: string,
+): Promise<RegistryOrderRow[]> {
+  const keys = [...new Set(surnames.flatMap(surnameKeys))];
+  const byId = new Map<string, RegistryOrderRow>();
+  if (keys.length > 0) {
+    for (const r of await db.registryOrders.where('nameKeys').anyOf(keys).toArray())
+      byId.set(r.id, r);
+  }
+  const ck = caseKeyOf(caseNumber);
+  if (ck !== '') {
+    for (const r of await db.registryOrders.where('caseKey').equals(ck).toArray())
+      byId.set(r.id, r);
+  }
+  return [...byId.values()];
+}
