@@ -113,6 +113,7 @@ export function PrintPage({ headingRef }: Props) {
           onJobs={add}
         />
       </div>
+      <JobsPanel jobs={serviceJobs} error={jobsError} onJobs={add} />
       {active && (
         <OrderDetail
           row={active}
@@ -123,7 +124,6 @@ export function PrintPage({ headingRef }: Props) {
           }}
         />
       )}
-      <JobsPanel jobs={serviceJobs} error={jobsError} onJobs={add} />
     </section>
   );
 }

@@ -88,6 +88,18 @@ describe('printer form', () => {
       name: 'Enter the printer name clerks will see (up to 80 characters).',
     });
     expect(summary).toBe('The printer was not saved: fix the 2 fields marked below.');
+    const taken = printerFormErrors(
+      new ClerkIpcError('print:save-printer', {
+        code: 'conflict',
+        message: 'Another printer is already called "Dept 3"; choose a different name.',
+        issues: [{ path: 'name', message: 'This name is taken.' }],
+      }),
+    );
+    expect(taken).toEqual({
+      fields: { name: 'This name is taken.' },
+      summary:
+        'The printer was not saved. Another printer is already called "Dept 3"; choose a different name.',
+    });
     const other = printerFormErrors(new Error('The printer settings file is damaged.'));
     expect(other).toEqual({
       fields: {},

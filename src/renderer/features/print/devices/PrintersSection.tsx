@@ -43,9 +43,17 @@ export function PrintersSection() {
     );
   }, []);
 
+  // Focus returns to "Add printer" once the form is gone and the button is enabled again.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (form === null && returnFocus.current) {
+      returnFocus.current = false;
+      addButton.current?.focus();
+    }
+  }, [form]);
   const closeForm = () => {
+    returnFocus.current = true;
     setForm(null);
-    addButton.current?.focus();
   };
 
   const check = async (p: PrinterConfig) => {

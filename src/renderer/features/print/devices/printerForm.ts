@@ -118,10 +118,12 @@ export function printerFormErrors(error: unknown): PrinterFormErrors {
     fields[field] = generic.test(issue.message) ? plainWords[field] : issue.message;
   }
   const count = Object.keys(fields).length;
+  // A conflict's message is already a sentence for the clerk ("Another printer is called …").
+  const conflict = (error as Partial<ClerkIpcError>).code === 'conflict';
   return {
     fields,
     summary:
-      count > 0
+      count > 0 && !conflict
         ? `The printer was not saved: ${count === 1 ? 'fix the field marked below' : `fix the ${count} fields marked below`}.`
         : `The printer was not saved. ${messageOf(error)}`,
   };

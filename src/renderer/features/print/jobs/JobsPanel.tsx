@@ -112,7 +112,7 @@ export function JobsPanel({ jobs, error, onJobs }: Props) {
                   <JobStatePill job={j} />
                 </td>
                 <td className="job-message">
-                  {j.retryOf && <span className="muted-text">Retry. </span>}
+                  {j.retryOf && <span className="muted-text">Retry of a failed print. </span>}
                   {j.state === 'completed' ? '' : j.message}
                 </td>
                 <td className="actions">

@@ -123,7 +123,7 @@ export function OrderPicker(props: Props) {
                   </td>
                   <td className="mono">{r.caseNumber}</td>
                   <td>{r.orderType}</td>
-                  <td>{listName(o.restrained?.name)}</td>
+                  <td className="wrap">{listName(o.restrained?.name)}</td>
                   <td>{r.courtroom || <span className="muted-text">—</span>}</td>
                   <td>{courtClock(r.submittedAt)}</td>
                   <td className={o.service?.method === 'not-served' ? 'muted-text' : ''}>

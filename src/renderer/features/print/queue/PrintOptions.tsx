@@ -187,7 +187,7 @@ export function PrintOptions({ orders, printers, printersError, courtroom, onJob
           {list.length === 0 && <option value="">No printers set up</option>}
           {list.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} · {p.courtroom}
+              {p.name.includes(p.courtroom) ? p.name : `${p.name} · ${p.courtroom}`}
             </option>
           ))}
         </select>
