@@ -1,6 +1,7 @@
 import type { ComponentType, RefObject } from 'react';
 
 import { PrintersSection } from '../print/devices/PrintersSection';
+import { ScannersSection } from '../scanning/devices/ScannersSection';
 
 type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
 
@@ -9,6 +10,7 @@ type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
  * adds its section here; the page itself holds no device logic.
  */
 const sections: readonly { readonly id: string; readonly Component: ComponentType }[] = [
+  { id: 'scanners', Component: ScannersSection },
   { id: 'printers', Component: PrintersSection },
 ];
 

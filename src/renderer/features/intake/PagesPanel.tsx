@@ -1,13 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 
 import { database } from '../../db/database';
+import { DraftPageTools } from '../scanning/DraftPageTools';
+import { PagePreview } from '../scanning/PagePreview';
 
 type Props = { readonly ownerId: string };
 
 /**
- * The order's scanned pages beside the form: page through and zoom while keying. Keying
- * without pages is allowed and flagged "No image".
+ * The order's scanned pages beside the form: page through and zoom while keying, and the page
+ * strip to reorder, rotate, delete or rescan. Keying without pages is allowed and flagged
+ * "No image".
  */
 export function PagesPanel({ ownerId }: Props) {
   const pages = useLiveQuery(
@@ -18,21 +21,12 @@ export function PagesPanel({ ownerId }: Props) {
         .toArray(),
     [ownerId],
   );
-  const [index, setIndex] = useState(0);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [zoom, setZoom] = useState(1);
-  const page = pages?.[Math.min(index, (pages?.length ?? 1) - 1)];
-  const blob = page
-    ? page.mime === 'image/jpeg' || page.mime === 'image/png'
-      ? page.bytes
-      : (page.preview ?? page.thumbnail)
-    : undefined;
-  const url = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
-  useEffect(
-    () => () => {
-      if (url) URL.revokeObjectURL(url);
-    },
-    [url],
-  );
+  const found = pages?.findIndex((p) => p.id === selectedId) ?? -1;
+  const index = Math.max(0, found);
+  const page = pages?.[index];
+  const go = (i: number) => setSelectedId(pages?.[i]?.id ?? null);
 
   if (pages === undefined) return <aside className="pages-panel" aria-label="Order pages" />;
   if (pages.length === 0) {
@@ -42,30 +36,27 @@ export function PagesPanel({ ownerId }: Props) {
           No image
         </p>
         <p>
-          This order is being keyed without its scanned pages. Scan the signed order from Intake to
-          attach them.
+          This order is being keyed without its scanned pages. Scan the signed order to attach them.
         </p>
+        <DraftPageTools
+          ownerId={ownerId}
+          pages={pages}
+          selectedId={null}
+          onSelect={setSelectedId}
+        />
       </aside>
     );
   }
   return (
     <aside className="pages-panel" aria-label="Order pages">
       <div className="pages-toolbar">
-        <button
-          type="button"
-          onClick={() => setIndex((i) => Math.max(0, i - 1))}
-          disabled={index === 0}
-        >
+        <button type="button" onClick={() => go(index - 1)} disabled={index === 0}>
           Previous
         </button>
         <span aria-live="polite">
           Page {index + 1} of {pages.length}
         </span>
-        <button
-          type="button"
-          onClick={() => setIndex((i) => Math.min(pages.length - 1, i + 1))}
-          disabled={index >= pages.length - 1}
-        >
+        <button type="button" onClick={() => go(index + 1)} disabled={index >= pages.length - 1}>
           Next
         </button>
         <button
@@ -84,11 +75,13 @@ export function PagesPanel({ ownerId }: Props) {
           +
         </button>
       </div>
-      <div className="page-view">
-        {url && (
-          <img src={url} alt={`Scanned page ${index + 1}`} style={{ width: `${zoom * 100}%` }} />
-        )}
-      </div>
+      <PagePreview page={page} index={index} zoom={zoom} />
+      <DraftPageTools
+        ownerId={ownerId}
+        pages={pages}
+        selectedId={page?.id ?? null}
+        onSelect={setSelectedId}
+      />
     </aside>
   );
 }

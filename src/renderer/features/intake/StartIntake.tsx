@@ -2,17 +2,26 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 
 import type { OrderTypeEntry } from '../../../shared/orders';
-import { navigate } from '../../app/useHashPath';
+import { navigate, useHashPath } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { createDraft, discardDraft, listDrafts } from '../../db/draftsRepo';
 import { listRecentOrders } from '../../db/ordersRepo';
 import type { OrderRow } from '../../db/rows';
+import { ScanIntake } from '../scanning/ScanIntake';
+import { ScanOrderStart } from '../scanning/ScanOrderStart';
 
 import { currentEntries } from './currentEntries';
 import { orderToValues } from './form/toOrder';
 import { TypePicker } from './TypePicker';
 
 type Props = { readonly owner: string };
+
+/** First values of a new draft of this type: one protected person where the type has any. */
+export function newDraftValues(entry: OrderTypeEntry): Record<string, unknown> {
+  return {
+    'protected.count': String(Math.max(entry.protected.min, entry.protected.max === 0 ? 0 : 1)),
+  };
+}
 
 /** The parts of an order a related order shares: the parties, the court and the case. */
 export function cloneValues(row: OrderRow): Record<string, unknown> {
@@ -43,15 +52,13 @@ export function StartIntake({ owner }: Props) {
   const recent = useLiveQuery(() => listRecentOrders(database(), 10), []);
   const [cloneFrom, setCloneFrom] = useState<OrderRow | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [, mode, scanId] = useHashPath();
+  if (mode === 'scan' && scanId) {
+    return <ScanIntake owner={owner} scanId={scanId} initialValues={newDraftValues} />;
+  }
 
   const start = async (entry: OrderTypeEntry) => {
-    const initial = cloneFrom
-      ? cloneValues(cloneFrom)
-      : {
-          'protected.count': String(
-            Math.max(entry.protected.min, entry.protected.max === 0 ? 0 : 1),
-          ),
-        };
+    const initial = cloneFrom ? cloneValues(cloneFrom) : newDraftValues(entry);
     const draft = await createDraft(database(), entry.code, owner, initial);
     navigate(`intake/draft/${draft.id}`);
   };
@@ -73,6 +80,7 @@ export function StartIntake({ owner }: Props) {
           </p>
         )}
         <TypePicker entries={entries} onPick={(e) => void start(e)} />
+        {!cloneFrom && <ScanOrderStart />}
       </section>
       <section className="panel" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">Drafts</h2>
