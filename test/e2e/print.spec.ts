@@ -104,6 +104,7 @@ test('Devices: a courtroom printer is added, checked, test-printed and edited; a
   await expect(spare).toHaveCount(0);
   await expect(row).toBeVisible();
   await expectAccessible(page, 'Devices with a printer');
+  await saveScreen(page, 'devices-printers');
 });
 
 test('Print queue: two orders for two recipients, a paper jam retried, personal service recorded', async ({
@@ -264,4 +265,17 @@ test('Print queue: two orders for two recipients, a paper jam retried, personal 
   });
   await expectAccessible(page, 'print queue with the order detail');
   await saveScreen(page, 'print-service');
+
+  // A packet sent by mistake is cancelled while the printer works on it.
+  printer.setPrintSeconds(20);
+  await page.getByRole('button', { name: /^Print all/ }).click();
+  const cancel = page.getByRole('button', {
+    name: `Cancel case ${dv110.caseNumber} for Protected person`,
+  });
+  await cancel.click();
+  await expect(jobs.and(page.locator('[data-state="canceled"]'))).toHaveCount(1, {
+    timeout: 30_000,
+  });
+  await expect(jobs.and(page.locator('[data-state="canceled"]'))).toContainText('Cancelled');
+  printer.setPrintSeconds(0);
 });

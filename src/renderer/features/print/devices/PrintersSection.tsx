@@ -126,104 +126,108 @@ export function PrintersSection() {
         <p className="empty-note">No printers are set up on this workstation yet.</p>
       )}
       {printers && printers.length > 0 && (
-        <table className="data-table printers-table" data-testid="printers-table">
-          <caption className="visually-hidden">Configured printers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Courtroom</th>
-              <th scope="col">Connection</th>
-              <th scope="col">Address / queue</th>
-              <th scope="col">Paper</th>
-              <th scope="col">Sides</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {printers.map((p) => {
-              const c = checks[p.id];
-              const testJob = jobs.find((j) => j.id === testJobs[p.id]);
-              return (
-                <tr key={p.id} data-testid={`printer-row-${p.id}`}>
-                  <th scope="row">{p.name}</th>
-                  <td>{p.courtroom}</td>
-                  <td>{p.kind === 'ipp' ? 'IPP' : 'CUPS'}</td>
-                  <td>
-                    <code>{address(p)}</code>
-                  </td>
-                  <td>{mediaLabels[p.defaultMedia]}</td>
-                  <td>{sidesLabels[p.defaultSides]}</td>
-                  <td className="printer-status" aria-live="polite">
-                    {c?.busy && <span className="muted-text">Checking…</span>}
-                    {c && !c.busy && (
-                      <span
-                        className={`state-text state-${checkClass[c.check.state]}`}
-                        data-testid={`printer-check-${p.id}`}
-                      >
-                        {c.check.message}
-                      </span>
-                    )}
-                    {testJob && (
-                      <div className="test-page-outcome" data-testid={`test-page-${p.id}`}>
-                        Test page: <JobStatePill job={testJob} />{' '}
-                        {testJob.state !== 'completed' && testJob.message}
-                      </div>
-                    )}
-                    {rowError[p.id] && <div className="error-text">{rowError[p.id]}</div>}
-                  </td>
-                  <td className="actions">
-                    {confirmDelete === p.id ? (
-                      <span className="confirm" role="group" aria-label={`Delete ${p.name}?`}>
-                        Delete?
-                        <button type="button" className="danger" onClick={() => void remove(p)}>
-                          Delete
-                        </button>
-                        <button type="button" onClick={() => setConfirmDelete(null)} autoFocus>
-                          Keep
-                        </button>
-                      </span>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          onClick={() => void check(p)}
-                          aria-label={`Check ${p.name}`}
+        <div className="table-scroll">
+          <table className="data-table printers-table" data-testid="printers-table">
+            <caption className="visually-hidden">Configured printers</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Courtroom</th>
+                <th scope="col">Connection</th>
+                <th scope="col">Address / queue</th>
+                <th scope="col">Paper</th>
+                <th scope="col">Sides</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {printers.map((p) => {
+                const c = checks[p.id];
+                const testJob = jobs.find((j) => j.id === testJobs[p.id]);
+                return (
+                  <tr key={p.id} data-testid={`printer-row-${p.id}`}>
+                    <th scope="row">{p.name}</th>
+                    <td>{p.courtroom}</td>
+                    <td>{p.kind === 'ipp' ? 'IPP' : 'CUPS'}</td>
+                    <td className="printer-address">
+                      <code>{address(p)}</code>
+                    </td>
+                    <td title={mediaLabels[p.defaultMedia]}>
+                      {mediaLabels[p.defaultMedia].split(' (')[0]}
+                    </td>
+                    <td>{sidesLabels[p.defaultSides]}</td>
+                    <td className="printer-status" aria-live="polite">
+                      {c?.busy && <span className="muted-text">Checking…</span>}
+                      {c && !c.busy && (
+                        <span
+                          className={`state-text state-${checkClass[c.check.state]}`}
+                          data-testid={`printer-check-${p.id}`}
                         >
-                          Check
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => void testPage(p)}
-                          aria-label={`Print a test page on ${p.name}`}
-                        >
-                          Test page
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setForm({ editing: p })}
-                          disabled={form !== null}
-                          aria-label={`Edit ${p.name}`}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          onClick={() => setConfirmDelete(p.id)}
-                          aria-label={`Delete ${p.name}`}
-                        >
-                          Delete
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                          {c.check.message}
+                        </span>
+                      )}
+                      {testJob && (
+                        <div className="test-page-outcome" data-testid={`test-page-${p.id}`}>
+                          Test page: <JobStatePill job={testJob} />{' '}
+                          {testJob.state !== 'completed' && testJob.message}
+                        </div>
+                      )}
+                      {rowError[p.id] && <div className="error-text">{rowError[p.id]}</div>}
+                    </td>
+                    <td className="actions">
+                      {confirmDelete === p.id ? (
+                        <span className="confirm" role="group" aria-label={`Delete ${p.name}?`}>
+                          Delete?
+                          <button type="button" className="danger" onClick={() => void remove(p)}>
+                            Delete
+                          </button>
+                          <button type="button" onClick={() => setConfirmDelete(null)} autoFocus>
+                            Keep
+                          </button>
+                        </span>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            onClick={() => void check(p)}
+                            aria-label={`Check ${p.name}`}
+                          >
+                            Check
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => void testPage(p)}
+                            aria-label={`Print a test page on ${p.name}`}
+                          >
+                            Test page
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => setForm({ editing: p })}
+                            disabled={form !== null}
+                            aria-label={`Edit ${p.name}`}
+                          >
+                            Edit
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => setConfirmDelete(p.id)}
+                            aria-label={`Delete ${p.name}`}
+                          >
+                            Delete
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {form && (
         <PrinterForm
