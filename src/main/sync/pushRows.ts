@@ -166,27 +166,54 @@ export async function pushRows(
 ): Promise<PushRowResult[]> {
   const { sendable, unreadable } = await hashRows(rows);
   const results: PushRowResult[] = [...unreadable];
-  let rest = sendable;
-  if (seqs.get() === undefined && rest.length > 1) {
+  if (sendable.length === 0) return results;
+  if (seqs.get() === undefined && sendable.length > 1) {
     // Nothing remembered: one row first, to learn where the registry's numbering stands.
-    results.push(...(await pushRows(client, deviceId, [rest[0]!.row], seqs)));
-    rest = rest.slice(1);
+    return [...results, ...(await oneByOne(client, deviceId, sendable, seqs))];
   }
-  if (rest.length === 0) return results;
   try {
-    results.push(...(await sendNumbered(client, deviceId, rest, seqs)));
+    results.push(...(await sendNumbered(client, deviceId, sendable, seqs)));
   } catch (error) {
     if (!isRowLevelRefusal(error)) throw error;
-    if (rest.length === 1) {
+    if (sendable.length === 1) {
       results.push({
-        idempotencyKey: rest[0]!.row.idempotencyKey,
+        idempotencyKey: sendable[0]!.row.idempotencyKey,
         outcome: 'needs-attention',
         reason: error.code,
         message: `The registry refused this item: ${error.message}`,
       });
     } else {
-      for (const s of rest) results.push(...(await pushRows(client, deviceId, [s.row], seqs)));
+      results.push(...(await oneByOne(client, deviceId, sendable, seqs)));
     }
+  }
+  return results;
+}
+
+/**
+ * Sends rows one request each, in order; once one is held (retry), the rest wait behind it
+ * without being sent, so separate requests can never apply a later row before an earlier one.
+ */
+async function oneByOne(
+  client: PushClient,
+  deviceId: string,
+  list: readonly Sendable[],
+  seqs: SeqMemory,
+): Promise<PushRowResult[]> {
+  const results: PushRowResult[] = [];
+  let held = false;
+  for (const s of list) {
+    if (held) {
+      results.push({
+        idempotencyKey: s.row.idempotencyKey,
+        outcome: 'retry',
+        reason: 'held-behind',
+        message: 'Waiting for an earlier item to reach the registry first.',
+      });
+      continue;
+    }
+    const [result] = await pushRows(client, deviceId, [s.row], seqs);
+    if (result) results.push(result);
+    held = result?.outcome === 'retry';
   }
   return results;
 }
