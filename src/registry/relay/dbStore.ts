@@ -64,6 +64,11 @@ export class DbRelayStore implements RelayStore {
         await this.expandOne(tx, row);
         touched.add(row.order_id);
       }
+      if (rows.length > 0) {
+        await tx.query('UPDATE clets_events SET planned = true WHERE id = ANY($1::bigint[])', [
+          rows.map((r) => r.id),
+        ]);
+      }
       for (const orderId of touched) await refreshOrderView(tx, orderId);
       return rows.length;
     });
@@ -88,30 +93,31 @@ export class DbRelayStore implements RelayStore {
       receivedAt,
     });
     const closures = this.options.closures?.(row.court_ori);
-    for (const e of events) {
-      const dueBy = cletsDueBy(e.eventAt, closures);
-      await tx.query(
-        `INSERT INTO clets_transactions (clets_event_id, order_id, court_ori, version, event,
-           order_snapshot, problem, event_at, event_at_text, due_by, due_at, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::timestamptz, $9::text, $10::text,
-           $11::timestamptz, $12)`,
-        [
-          row.id,
-          row.order_id,
-          row.court_ori,
-          row.version,
-          e.event,
-          'order' in e ? JSON.stringify(e.order) : null,
-          'problem' in e ? JSON.stringify(e.problem) : null,
-          e.eventAt,
-          e.eventAt,
-          dueBy,
-          dueBy,
-          row.received_at,
-        ],
-      );
-    }
-    await tx.query('UPDATE clets_events SET planned = true WHERE id = $1', [row.id]);
+    if (events.length === 0) return;
+    await tx.query(
+      `INSERT INTO clets_transactions (clets_event_id, order_id, court_ori, version, event,
+         order_snapshot, problem, event_at, event_at_text, due_by, due_at, received_at)
+       SELECT $1, $2, $3, $4, x.event, x.snapshot, x.problem, x.event_at::timestamptz, x.event_at,
+         x.due_by, x.due_by::timestamptz, $5
+       FROM jsonb_to_recordset($6::jsonb)
+         AS x(event text, snapshot jsonb, problem jsonb, event_at text, due_by text)`,
+      [
+        row.id,
+        row.order_id,
+        row.court_ori,
+        row.version,
+        row.received_at,
+        JSON.stringify(
+          events.map((e) => ({
+            event: e.event,
+            snapshot: 'order' in e ? e.order : null,
+            problem: 'problem' in e ? e.problem : null,
+            event_at: e.eventAt,
+            due_by: cletsDueBy(e.eventAt, closures),
+          })),
+        ),
+      ],
+    );
   }
 
   private async instanceId(): Promise<string> {
@@ -145,44 +151,34 @@ export class DbRelayStore implements RelayStore {
       );
       if (candidates.length === 0) return;
       let progress = false;
-      for (const c of candidates) {
-        if (await this.db.transaction((tx) => this.assignOne(tx, c.id, instance))) progress = true;
+      // A few per database transaction: fewer commits, yet pushes never wait long (PGlite).
+      for (let i = 0; i < candidates.length; i += 16) {
+        const chunk = candidates.slice(i, i + 16);
+        await this.db.transaction(async (tx) => {
+          for (const c of chunk) if (await this.assignOne(tx, c.id, instance)) progress = true;
+        });
       }
       if (!progress) return;
     }
   }
 
   private async assignOne(tx: Queryable, id: number, instance: string): Promise<boolean> {
-    // The order row lock serialises everything about one order (assign, record, refresh).
-    const owner = await tx.query<{ order_id: string }>(
-      'SELECT order_id FROM clets_transactions WHERE id = $1',
-      [id],
-    );
-    if (!owner[0]) return false;
-    await tx.query('SELECT 1 FROM orders WHERE order_id = $1 FOR UPDATE', [owner[0].order_id]);
-    const rows = await tx.query<TxRow>(
-      `SELECT id, order_id, version, event, state, problem, order_snapshot
-       FROM clets_transactions WHERE id = $1 FOR UPDATE`,
+    // One round trip, locking the order row with the transaction (serialises all about one
+    // order), re-checking under the lock that it is the order's next one, with its records.
+    const rows = await tx.query<TxRow & { blocked: boolean; on_file: OnFileRecord[] }>(
+      `SELECT t.id, t.order_id, t.version, t.event, t.state, t.problem, t.order_snapshot,
+         EXISTS (SELECT 1 FROM clets_transactions a WHERE a.order_id = t.order_id AND a.id <> t.id
+                 AND (a.state = 'sending' OR (a.state = 'pending' AND a.id < t.id))) AS blocked,
+         COALESCE((SELECT json_agg(json_build_object('key', r.record_key, 'fcn', r.fcn,
+                     'state', r.state, 'identity', r.identity) ORDER BY r.fcn)
+                   FROM clets_records r WHERE r.order_id = t.order_id), '[]'::json) AS on_file
+       FROM clets_transactions t JOIN orders o ON o.order_id = t.order_id
+       WHERE t.id = $1 FOR UPDATE OF o, t`,
       [id],
     );
     const t = rows[0];
-    if (!t || t.state !== 'pending') return false;
-    // Re-check under the lock: one transaction of an order in flight at a time, oldest first.
-    const ahead = await tx.query(
-      `SELECT 1 FROM clets_transactions WHERE order_id = $1 AND id <> $2
-         AND (state = 'sending' OR (state = 'pending' AND id < $2)) LIMIT 1`,
-      [t.order_id, id],
-    );
-    if (ahead.length > 0) return false;
-    const onFile = await tx.query<{
-      key: string;
-      fcn: string;
-      state: OnFileRecord['state'];
-      identity: OnFileRecord['identity'];
-    }>(
-      `SELECT record_key AS key, fcn, state, identity FROM clets_records WHERE order_id = $1 ORDER BY fcn`,
-      [t.order_id],
-    );
+    if (!t || t.state !== 'pending' || t.blocked) return false;
+    const onFile = t.on_file;
     const plan =
       t.problem || !t.order_snapshot
         ? ({

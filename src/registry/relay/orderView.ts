@@ -10,7 +10,6 @@
  */
 import { canonicalJson } from '../client/canonicalJson';
 import type { Queryable } from '../db/types';
-import { recordChange } from '../orders/orderStore';
 
 import type { RejectView } from './fieldMap';
 
@@ -42,7 +41,7 @@ type TxRow = {
   state: string;
   message_id: string | null;
   due_by: string;
-  due_at: Date;
+  due_ms: number;
   fcns: string[] | null;
   reject: RejectView | null;
 };
@@ -52,6 +51,7 @@ const ANSWERED = new Set(['acknowledged', 'rejected']);
 
 /** Recomputes the order's CLETS status inside `tx`; returns true when anything changed. */
 export async function refreshOrderView(tx: Queryable, orderId: string): Promise<boolean> {
+  // One round trip: the order (locked), its transactions, unplanned changes and records on file.
   const orders = await tx.query<{
     court_ori: string;
     status: string;
@@ -59,27 +59,28 @@ export async function refreshOrderView(tx: Queryable, orderId: string): Promise<
     reject_code: string | null;
     reject_reason: string | null;
     clets: OrderCletsView | null;
+    unplanned: number;
+    fcns: string[];
+    txs: TxRow[];
   }>(
-    `SELECT court_ori, status, fcn, reject_code, reject_reason, clets FROM orders WHERE order_id = $1 FOR UPDATE`,
+    `SELECT o.court_ori, o.status, o.fcn, o.reject_code, o.reject_reason, o.clets,
+       (SELECT count(*)::int FROM clets_events e WHERE e.order_id = o.order_id AND NOT e.planned)
+         AS unplanned,
+       COALESCE((SELECT json_agg(r.fcn ORDER BY r.fcn) FROM clets_records r
+                 WHERE r.order_id = o.order_id AND r.state = 'active'), '[]'::json) AS fcns,
+       COALESCE((SELECT json_agg(json_build_object('id', t.id, 'event', t.event,
+                   'state', t.state, 'message_id', t.message_id, 'due_by', t.due_by,
+                   'due_ms', extract(epoch FROM t.due_at) * 1000, 'fcns', t.fcns,
+                   'reject', t.reject) ORDER BY t.id)
+                 FROM clets_transactions t WHERE t.order_id = o.order_id), '[]'::json) AS txs
+     FROM orders o WHERE o.order_id = $1 FOR UPDATE OF o`,
     [orderId],
   );
   const order = orders[0];
   if (!order) return false;
-  const txs = await tx.query<TxRow>(
-    `SELECT id, event, state, message_id, due_by, due_at, fcns, reject
-     FROM clets_transactions WHERE order_id = $1 ORDER BY id`,
-    [orderId],
-  );
-  const unplanned = await tx.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM clets_events WHERE order_id = $1 AND NOT planned',
-    [orderId],
-  );
-  const records = await tx.query<{ fcn: string }>(
-    `SELECT fcn FROM clets_records WHERE order_id = $1 AND state = 'active' ORDER BY fcn`,
-    [orderId],
-  );
+  const txs = order.txs;
   const open = txs.filter((t) => OPEN.has(t.state));
-  const waiting = open.length + (unplanned[0]?.n ?? 0);
+  const waiting = open.length + order.unplanned;
   const answered = txs.filter((t) => ANSWERED.has(t.state));
   const lastContent = [...answered].reverse().find((t) => t.event !== 'served');
   const lastService = [...answered].reverse().find((t) => t.event === 'served');
@@ -93,8 +94,8 @@ export async function refreshOrderView(tx: Queryable, orderId: string): Promise<
   else if (answered.length > 0) status = 'acknowledged';
   else status = order.status;
   const reject = waiting === 0 && rejected ? rejected.reject : null;
-  const fcns = records.map((r) => r.fcn);
-  const dueOpen = [...open].sort((a, b) => a.due_at.getTime() - b.due_at.getTime())[0];
+  const fcns = order.fcns;
+  const dueOpen = [...open].sort((a, b) => a.due_ms - b.due_ms)[0];
   const view: OrderCletsView = {
     fcns,
     dueBy: dueOpen?.due_by ?? null,
@@ -122,13 +123,15 @@ export async function refreshOrderView(tx: Queryable, orderId: string): Promise<
   ) {
     return false;
   }
+  // The update and its pull-feed change row in one statement.
   await tx.query(
-    `UPDATE orders SET status = $2::text, fcn = $3, reject_code = $4, reject_reason = $5,
-       clets = $6::jsonb, updated_at = now(),
-       status_at = CASE WHEN status = $2::text THEN status_at ELSE now() END
-     WHERE order_id = $1`,
+    `WITH u AS (
+       UPDATE orders SET status = $2::text, fcn = $3, reject_code = $4, reject_reason = $5,
+         clets = $6::jsonb, updated_at = now(),
+         status_at = CASE WHEN status = $2::text THEN status_at ELSE now() END
+       WHERE order_id = $1 RETURNING court_ori)
+     INSERT INTO changes (court_ori, entity, entity_id) SELECT court_ori, 'order', $1 FROM u`,
     [orderId, status, fcn, rejectCode, rejectReason, JSON.stringify(view)],
   );
-  await recordChange(tx, order.court_ori, 'order', orderId);
   return true;
 }

@@ -49,16 +49,12 @@ export async function finishRejected(tx: Queryable, t: TxRow, view: RejectView):
 
 /** Applies one answer if its transaction is still sending under that message id. */
 export async function recordOutcome(tx: Queryable, o: Outcome): Promise<boolean> {
-  // Lock order: the order row first, then the transaction (as assign does), so no deadlock.
-  const owner = await tx.query<{ order_id: string }>(
-    'SELECT order_id FROM clets_transactions WHERE id = $1',
-    [o.transactionId],
-  );
-  if (!owner[0]) return false;
-  await tx.query('SELECT 1 FROM orders WHERE order_id = $1 FOR UPDATE', [owner[0].order_id]);
+  // Locks the order row with the transaction: everything about one order is serialised.
   const rows = await tx.query<TxRow>(
-    `SELECT id, order_id, version, event, state, message_id, record_keys, mkes, identities
-     FROM clets_transactions WHERE id = $1 FOR UPDATE`,
+    `SELECT t.id, t.order_id, t.version, t.event, t.state, t.message_id, t.record_keys, t.mkes,
+       t.identities
+     FROM clets_transactions t JOIN orders o ON o.order_id = t.order_id
+     WHERE t.id = $1 FOR UPDATE OF o, t`,
     [o.transactionId],
   );
   const t = rows[0];
@@ -66,16 +62,16 @@ export async function recordOutcome(tx: Queryable, o: Outcome): Promise<boolean>
   const keys = t.record_keys ?? [];
   const a = o.answer;
   if (a.kind === 'ACK' && a.fcns.length === keys.length) {
-    for (const [i, key] of keys.entries()) {
-      await applyRecord(
-        tx,
-        t.order_id,
+    await fileRecords(
+      tx,
+      t.order_id,
+      keys.map((key, i) => ({
         key,
-        RECORD_OP.get(t.mkes?.[i] ?? '') ?? 'modify',
-        a.fcns[i] as string,
-        t.identities?.[i] ?? [],
-      );
-    }
+        op: RECORD_OP.get(t.mkes?.[i] ?? '') ?? 'modify',
+        fcn: a.fcns[i] as string,
+        identity: t.identities?.[i] ?? [],
+      })),
+    );
     await tx.query(
       `UPDATE clets_transactions SET state = 'acknowledged', fcns = $2::text[], finished_at = now() WHERE id = $1`,
       [t.id, a.fcns],
@@ -102,26 +98,39 @@ export async function recordOutcome(tx: Queryable, o: Outcome): Promise<boolean>
   return true;
 }
 
-async function applyRecord(
+type Filed = {
+  key: string;
+  op: 'enter' | 'modify' | 'clear' | 'cancel';
+  fcn: string;
+  identity: unknown;
+};
+
+/** Files acknowledged records: entries and modifications upserted, clears and cancels marked. */
+async function fileRecords(
   tx: Queryable,
   orderId: string,
-  key: string,
-  op: 'enter' | 'modify' | 'clear' | 'cancel',
-  fcn: string,
-  identity: unknown,
+  records: readonly Filed[],
 ): Promise<void> {
-  if (op === 'enter' || op === 'modify') {
+  const upserts = records.filter((r) => r.op === 'enter' || r.op === 'modify');
+  const ends = records
+    .filter((r) => r.op === 'clear' || r.op === 'cancel')
+    .map((r) => ({ key: r.key, state: r.op === 'clear' ? 'cleared' : 'cancelled' }));
+  if (upserts.length > 0) {
     await tx.query(
       `INSERT INTO clets_records (order_id, record_key, fcn, state, identity)
-       VALUES ($1, $2, $3, 'active', $4::jsonb)
+       SELECT $1, x.key, x.fcn, 'active', x.identity
+       FROM jsonb_to_recordset($2::jsonb) AS x(key text, fcn text, identity jsonb)
        ON CONFLICT (order_id, record_key) DO UPDATE
          SET fcn = EXCLUDED.fcn, state = 'active', identity = EXCLUDED.identity, updated_at = now()`,
-      [orderId, key, fcn, JSON.stringify(identity)],
+      [orderId, JSON.stringify(upserts.map(({ key, fcn, identity }) => ({ key, fcn, identity })))],
     );
-  } else {
+  }
+  if (ends.length > 0) {
     await tx.query(
-      `UPDATE clets_records SET state = $3, updated_at = now() WHERE order_id = $1 AND record_key = $2`,
-      [orderId, key, op === 'clear' ? 'cleared' : 'cancelled'],
+      `UPDATE clets_records r SET state = x.state, updated_at = now()
+       FROM jsonb_to_recordset($2::jsonb) AS x(key text, state text)
+       WHERE r.order_id = $1 AND r.record_key = x.key`,
+      [orderId, JSON.stringify(ends)],
     );
   }
 }

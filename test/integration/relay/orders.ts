@@ -40,6 +40,8 @@ export function relayOrder(i: number, options: RelayOrderOptions = {}): OrderInp
   const order: OrderInput = {
     ...base,
     id: uuidFor(tag, i),
+    // One court, so one enrolled workstation can file them all.
+    court: { ...base.court, ori: 'CA034999J' },
     caseNumber: `26FL${String(tag).padStart(2, '0')}${String(i).padStart(6, '0')}`,
     restrained: {
       ...base.restrained,
