@@ -30,12 +30,11 @@ async function replaceKeys(
   await tx.query('DELETE FROM order_licences WHERE order_id = $1', [keys.orderId]);
   if (keys.names.length > 0) {
     // One statement for all names: unnest of parallel arrays (PostgreSQL 15 has no json_table).
-    // Edit keys travel as one canonical-JSON text per name (unnest cannot take ragged arrays).
     await tx.query(
       `INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold,
          dm1, dm2, dob, edit_keys)
        SELECT $1, $2, r, i, l, f, d1, d2, b::date,
-         ARRAY(SELECT jsonb_array_elements_text(k::jsonb))
+         string_to_array(k, ' ')
        FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
          $9::text[], $10::text[]) AS t(r, i, l, f, d1, d2, b, k)`,
       [
@@ -48,7 +47,7 @@ async function replaceKeys(
         keys.names.map((n) => n.dm1),
         keys.names.map((n) => n.dm2),
         keys.names.map((n) => n.dob),
-        keys.names.map((n) => JSON.stringify(n.editKeys)),
+        keys.names.map((n) => n.editKeys.join(' ')),
       ],
     );
   }
@@ -94,8 +93,9 @@ function keyArrays(keys: OrderKeys, pageHashes: readonly string[]): unknown[] {
     keys.names.map((n) => n.dm1),
     keys.names.map((n) => n.dm2),
     keys.names.map((n) => n.dob),
-    // Edit keys travel as one JSON text per name (unnest cannot take ragged arrays).
-    keys.names.map((n) => JSON.stringify(n.editKeys)),
+    // Edit keys travel as one space-separated text per name (unnest cannot take ragged
+    // arrays; keys never contain spaces because foldName's spaces are dropped from them).
+    keys.names.map((n) => n.editKeys.join(' ')),
     keys.licences.map((l) => l.numberKey),
     keys.licences.map((l) => l.state),
     pageHashes,
@@ -119,7 +119,7 @@ export async function insertOrder(tx: Queryable, w: OrderWrite): Promise<boolean
        INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold,
          dm1, dm2, dob, edit_keys)
        SELECT o.order_id, o.court_ori, r, i, l, f, d1, d2, b::date,
-         ARRAY(SELECT jsonb_array_elements_text(ek::jsonb))
+         string_to_array(ek, ' ')
        FROM o, unnest($14::text[], $15::int[], $16::text[], $17::text[], $18::text[],
          $19::text[], $20::text[], $21::text[]) AS t(r, i, l, f, d1, d2, b, ek)
      ), li AS (
