@@ -1,5 +1,6 @@
 import type { PageRow } from '../../db/rows';
 
+import { DroppedNotice } from './DroppedNotice';
 import { PageStrip } from './PageStrip';
 import { ScanControls } from './ScanControls';
 import { ScanProgress } from './ScanProgress';
@@ -41,9 +42,12 @@ export function DraftPageTools({ ownerId, pages, selectedId, onSelect }: Props) 
           scanning={busy}
         />
       ) : (
-        <button type="button" onClick={() => scan()} disabled={busy || !choice?.scannerId}>
-          Scan pages
-        </button>
+        <>
+          <button type="button" onClick={() => scan()} disabled={busy || !choice?.scannerId}>
+            Scan pages
+          </button>
+          <DroppedNotice ownerId={ownerId} onRestored={() => undefined} />
+        </>
       )}
       <details className="scan-settings">
         <summary>Scan settings</summary>

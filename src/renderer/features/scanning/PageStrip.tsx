@@ -206,7 +206,7 @@ export function PageStrip({
             disabled={scanning}
             title="Scan more pages into the order after the chosen page"
           >
-            {selected ? `Rescan and insert after page ${index + 1}` : 'Rescan and add at the end'}
+            {selected ? `Scan and insert after page ${index + 1}` : 'Scan and add at the end'}
           </button>
         )}
       </div>

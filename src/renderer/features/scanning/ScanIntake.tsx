@@ -9,6 +9,7 @@ import { currentEntries } from '../intake/currentEntries';
 import { TypePicker } from '../intake/TypePicker';
 
 import { forgetDropped, moveDropped } from './droppedPages';
+import { DroppedNotice } from './DroppedNotice';
 import { PagePreview } from './PagePreview';
 import { PageStrip } from './PageStrip';
 import { ScanControls } from './ScanControls';
@@ -112,6 +113,7 @@ export function ScanIntake({ owner, scanId, initialValues }: Props) {
             No pages yet. Load the signed order face down in the feeder and press Scan.
           </p>
         )}
+        {list.length === 0 && <DroppedNotice ownerId={ownerId} onRestored={() => undefined} />}
         {list.length > 0 && (
           <PageStrip
             ownerId={ownerId}

@@ -59,9 +59,6 @@ export function ScanProgress({ batch }: Props) {
       {problem && (
         <div className="scan-error" role="alert" data-testid="scan-error">
           <strong>{batch.error?.message}</strong>
-          {batch.pagesStored > 0 && (
-            <span> {pagesWord(batch.pagesStored)} scanned before it stopped are kept.</span>
-          )}
           {batch.error?.code === 'start' && (
             <span>
               {' '}

@@ -6,8 +6,8 @@ import type { ScanSource, ScannerConfig } from '../../../shared/ipc/contracts/sc
 
 export const sourceLabels: Readonly<Record<ScanSource, string>> = {
   feeder: 'Feeder',
-  duplex: 'Feeder, both sides',
-  flatbed: 'Glass (one page)',
+  duplex: 'Feeder, 2-sided',
+  flatbed: 'Glass',
 };
 
 export const colourLabels: Readonly<Record<ColourMode, string>> = {
