@@ -55,9 +55,13 @@ function identityOf(fields: readonly CletsField[]): CletsField[] {
 }
 
 /** Best-effort form path for a domain error message ("restrained person's name cannot be sent …"). */
-function pathOfError(message: string): string {
-  const prefixed = /^([a-zA-Z]+(?:\.[a-zA-Z]+|\[\d+\])*): /.exec(message);
-  if (prefixed) return prefixed[1] as string;
+function pathOfError(message: string): { path: string; message: string } {
+  const prefixed = /^([a-zA-Z]+(?:\.[a-zA-Z]+|\[\d+\])*): (.*)$/s.exec(message);
+  if (prefixed) return { path: prefixed[1] as string, message: prefixed[2] as string };
+  return { path: pathGuess(message), message };
+}
+
+function pathGuess(message: string): string {
   if (/restrained person's name/.test(message)) return 'restrained.name';
   const p = /protected person (\d+)/.exec(message);
   if (p) return `protected[${Number(p[1]) - 1}].name`;
@@ -81,7 +85,7 @@ export function planMessage(
     built = orderToCletsRecords(order, event);
   } catch (e) {
     const message = (e as Error).message;
-    return { kind: 'problem', path: pathOfError(message), message, tag: null, record: 0 };
+    return { kind: 'problem', ...pathOfError(message), tag: null, record: 0 };
   }
   const byKey = new Map(onFile.map((r) => [r.key, r]));
   const records: { mke: string; fields: CletsField[] }[] = [];
