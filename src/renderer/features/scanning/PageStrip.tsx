@@ -75,6 +75,8 @@ export function PageStrip({
   const move = (page: PageRow, from: number, to: number) => {
     if (to < 0 || to >= pages.length || to === from) return;
     refocus.current = true;
+    // The moved page stays the chosen one wherever it lands.
+    onSelect(page.id);
     void run(page.id, async () => {
       await movePage(database(), ownerId, page.id, to);
       return `Page moved to position ${to + 1} of ${pages.length}.`;
@@ -83,7 +85,7 @@ export function PageStrip({
 
   const rotate = (page: PageRow, degrees: 90 | 270) =>
     void run(page.id, async () => {
-      await rotatePage(clerkApi(), database(), page, degrees);
+      await rotatePage(clerkApi(), database(), page.id, degrees);
       return `Page ${pages.indexOf(page) + 1} rotated ${degrees === 90 ? 'right' : 'left'}.`;
     });
 

@@ -11,13 +11,18 @@ import { unwrap } from '../../platform/clerk';
 
 import { rememberDropped } from './droppedPages';
 
-/** Rotates a page clockwise in main and stores the new rendition in place. */
+/**
+ * Rotates a page clockwise in main and stores the new rendition in place. The row is read
+ * afresh so the bytes sent are the stored ones (not a live query's copy of an older rotation).
+ */
 export async function rotatePage(
   api: Pick<ClerkApi, 'pages'>,
   db: ClerkDb,
-  row: PageRow,
+  pageId: string,
   degrees: 90 | 180 | 270,
 ): Promise<void> {
+  const row = await db.pages.get(pageId);
+  if (!row) throw new Error('That page is no longer in this order.');
   if (row.mime !== 'image/tiff' && row.mime !== 'image/jpeg') {
     throw new Error('Only scanned TIFF and JPEG pages can be rotated.');
   }
