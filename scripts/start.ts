@@ -1,5 +1,11 @@
 /**
- * `npm start`: runs the workstation.
+ * `npm start`: runs the workstation, in demo mode with its own registry.
+ *
+ * Demo mode: unless CLERK_REGISTRY_URL names a registry already running, it first starts the
+ * embedded registry (PGlite, data in `<app data folder>/registry`) on 127.0.0.1 port
+ * CLERK_REGISTRY_PORT (default 4556) with a fresh administrator code, and hands the workstation
+ * the address and that code, so the workstation enrols itself (court CLERK_COURT_ORI, default
+ * CA034999J) as soon as the registry answers. Stopping `npm start` stops both.
  *
  * Where the Electron binary is installed it starts Electron through Forge. Where it is not (as
  * on the team's build machines) it says so in one line, builds the renderer, starts the host
@@ -8,6 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,11 +47,65 @@ function findBrowser(): string | null {
   return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
 }
 
-function startHost(port: string): Promise<{ child: ChildProcess; url: string }> {
+/** What the workstation needs to reach (and enrol with) the demo registry. */
+type RegistryLink = {
+  readonly child: ChildProcess | null;
+  readonly env: Record<string, string>;
+};
+
+/** Starts the embedded registry, or uses the one CLERK_REGISTRY_URL names. */
+function startRegistry(dataDir: string): Promise<RegistryLink> {
+  if (process.env.CLERK_REGISTRY_URL) {
+    console.log(`Using the registry at ${process.env.CLERK_REGISTRY_URL} (CLERK_REGISTRY_URL).`);
+    return Promise.resolve({ child: null, env: {} });
+  }
+  const port = process.env.CLERK_REGISTRY_PORT ?? '4556';
+  const registryDir = path.join(dataDir, 'registry');
+  mkdirSync(registryDir, { recursive: true });
+  // A fresh administrator code per run: it only has to enrol this workstation once; the
+  // credential it yields outlives the code.
+  const adminCode = `demo-${randomBytes(12).toString('hex')}`;
+  const args = ['--import', 'tsx', 'src/registry/cli.ts', '--port', port];
+  args.push('--data-dir', registryDir, '--admin-code', adminCode);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const m = /Registry listening on (http:\/\/\S+)/.exec(buffered);
+      if (!m?.[1]) return;
+      console.log(`Demo registry (embedded, data in ${registryDir}) at ${m[1]}`);
+      resolve({
+        child,
+        env: {
+          CLERK_REGISTRY_URL: m[1],
+          CLERK_ENROL_CODE: adminCode,
+          CLERK_COURT_ORI: process.env.CLERK_COURT_ORI ?? 'CA034999J',
+        },
+      });
+    });
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          `The demo registry did not start (code ${code}). If port ${port} is taken, set CLERK_REGISTRY_PORT to a free port, or CLERK_REGISTRY_URL to a registry that is already running.`,
+        ),
+      ),
+    );
+  });
+}
+
+function startHost(
+  port: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--port', port], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
     let buffered = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -57,10 +118,26 @@ function startHost(port: string): Promise<{ child: ChildProcess; url: string }> 
   });
 }
 
+/** Stops a child and resolves once it has exited (at once if it already has). */
+function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 async function main(): Promise<void> {
+  const dataDir = defaultDataDir(process.env, process.platform, os.homedir());
   const electron = electronBinary();
   if (electron) {
-    const r = spawnSync('npx', ['electron-forge', 'start'], { cwd: root, stdio: 'inherit' });
+    const registry = await startRegistry(dataDir);
+    const r = spawnSync('npx', ['electron-forge', 'start'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...registry.env },
+    });
+    await stopChild(registry.child);
     process.exit(r.status ?? 1);
   }
   console.log(
@@ -72,13 +149,35 @@ async function main(): Promise<void> {
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 
-  const { child: host, url } = await startHost(process.env.CLERK_PORT ?? '4555');
+  const registry = await startRegistry(dataDir);
+  let host: ChildProcess | null = null;
+  let stopping = false;
   const stopAll = () => {
-    host.kill('SIGTERM');
+    if (stopping) return;
+    stopping = true;
+    void Promise.all([stopChild(host), stopChild(registry.child)]).then(() => process.exit(0));
   };
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
-  host.once('exit', (code) => process.exit(code ?? 0));
+  registry.child?.once('exit', (code) => {
+    if (!stopping) {
+      console.error(
+        `The demo registry stopped (code ${code}); orders stay queued in the outbox until a registry answers.`,
+      );
+    }
+  });
+  let url: string;
+  try {
+    ({ child: host, url } = await startHost(process.env.CLERK_PORT ?? '4555', registry.env));
+  } catch (error) {
+    await stopChild(registry.child);
+    throw error;
+  }
+  host.once('exit', (code) => {
+    if (stopping) return;
+    stopping = true;
+    void stopChild(registry.child).then(() => process.exit(code ?? 0));
+  });
 
   const browser = findBrowser();
   const hasDisplay =
@@ -89,10 +188,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const profile = path.join(
-    defaultDataDir(process.env, process.platform, os.homedir()),
-    'chromium-profile',
-  );
+  const profile = path.join(dataDir, 'chromium-profile');
   mkdirSync(profile, { recursive: true });
   const window = spawn(
     browser,

@@ -48,6 +48,12 @@ async function main(): Promise<void> {
     log: (m) => console.error(`[host] ${m}`),
   });
   console.log(`Listening on ${host.url}`);
+  const registryUrl = process.env.CLERK_REGISTRY_URL;
+  console.error(
+    registryUrl
+      ? `[host] registry ${registryUrl}${process.env.CLERK_ENROL_CODE ? ' (enrols on its own when it answers)' : ''}`
+      : '[host] no registry configured (CLERK_REGISTRY_URL): orders stay in the outbox; set it in Settings',
+  );
   if (process.env.CLERK_PRINT_TOKEN === '1') console.log(`Token ${host.token}`);
 
   let stopping = false;

@@ -27,7 +27,34 @@ function browserLocks(): LockManagerLike | undefined {
   return locks && typeof locks.request === 'function' ? locks : undefined;
 }
 
+/** The session state an `auth/sessionChanged` action carries, if it is one. */
+function sessionState(action: { type: string; payload?: unknown }): unknown {
+  if (action.type !== 'auth/sessionChanged') return undefined;
+  return (action.payload as { state?: unknown } | undefined)?.state;
+}
+
 export function addSyncListeners(startListening: AppStartListening): void {
+  // Sync channels need a signed-in session (src/shared/auth/channelActions.ts): when one
+  // starts, read main's registry status again and let the engine try at once instead of
+  // waiting out its backoff. Matched by action type, so sync does not import the auth feature.
+  let signedIn = false;
+  startListening({
+    predicate: (action) => sessionState(action) !== undefined,
+    effect: async (action, api) => {
+      const active = sessionState(action) === 'active';
+      const started = active && !signedIn;
+      signedIn = active;
+      if (!started) return;
+      engine?.wake();
+      try {
+        api.dispatch(
+          syncStatusReceived(await unwrap('sync:get-status', clerkApi().sync.getStatus({}))),
+        );
+      } catch (error) {
+        api.dispatch(syncStatusFailed((error as Error).message));
+      }
+    },
+  });
   startListening({
     actionCreator: appStarted,
     effect: async (_action, api) => {
