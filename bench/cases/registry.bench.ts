@@ -24,6 +24,12 @@ const SAMPLES = 5;
 const ADMIN = 'bench-admin-code';
 const SURNAMES = ['Smith', 'Garcia', 'Nguyen', 'Johnson', 'Okonkwo', 'Kowalski', 'Lee', 'Patel'];
 
+/** Names may hold letters only: 12 → "Bc". */
+function letters(i: number): string {
+  const s = [...String(i)].map((d) => 'abcdefghij'[Number(d)] ?? 'a').join('');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function order(sample: number, i: number, kind: 'api' | 'floor'): Record<string, unknown> {
   const n = sample * 100_000 + i + (kind === 'floor' ? 50_000 : 0);
   return {
@@ -35,13 +41,25 @@ function order(sample: number, i: number, kind: 'api' | 'floor'): Record<string,
     issuedAt: '2026-11-02T15:42:00-08:00',
     expiration: { kind: 'unspecified' },
     restrained: {
-      name: { last: SURNAMES[i % SURNAMES.length] ?? 'Smith', first: `First${i}` },
+      name: {
+        last: SURNAMES[i % SURNAMES.length] ?? 'Smith',
+        first: `Ann${letters(i).toLowerCase()}`,
+      },
       aliases: [],
       sex: 'M',
       race: 'W',
       dob: `19${String(50 + (i % 50))}-0${(i % 9) + 1}-1${i % 10}`,
     },
-    protected: [{ name: { last: 'Protected', first: `P${i}` }, aliases: [], sex: 'F', race: 'W' }],
+    protected: [
+      {
+        name: { last: 'Protected', first: `Kid${letters(i).toLowerCase()}` },
+        aliases: [],
+        sex: 'F',
+        race: 'W',
+        relationship: 'spouse',
+        coveredBy: ['no-contact-1'],
+      },
+    ],
     terms: [{ id: 'no-contact-1', kind: 'no-contact', exceptions: ['legal-papers'] }],
     service: { method: 'not-served' },
     status: 'active',

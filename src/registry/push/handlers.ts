@@ -12,9 +12,9 @@ import type { Device } from '../auth/devices';
 import type { Tx } from '../db/types';
 import { addEvent, insertOrder, recordChange, updateOrder } from '../orders/orderStore';
 import {
+  checkOrderPayload,
   describeIssues,
   extractOrderKeys,
-  registryOrderSchema,
   type OrderKeys,
 } from '../search/searchKeys';
 
@@ -78,19 +78,18 @@ async function checkOrder(
   order: unknown,
   pageHashes: readonly string[],
 ): Promise<{ keys: OrderKeys } | { refusal: ApplyOutcome }> {
-  const parsed = registryOrderSchema.safeParse(order);
-  if (!parsed.success) {
-    const issues = describeIssues(parsed.error);
+  const parsed = checkOrderPayload(order);
+  if (!parsed.ok) {
     return {
       refusal: reject(
         422,
-        'invalid-payload',
-        `The order is incomplete: ${issues.join('; ')}`,
-        issues,
+        'invalid-order',
+        `The order cannot be filed as entered: ${parsed.issues.join(' ')}`,
+        parsed.issues,
       ),
     };
   }
-  const keys = extractOrderKeys(parsed.data);
+  const keys = extractOrderKeys(parsed.order);
   if (keys.courtOri !== ctx.device.courtOri) {
     return {
       refusal: reject(

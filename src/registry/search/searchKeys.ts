@@ -3,13 +3,15 @@
  * the registry extracts into columns (case number, names with trigram and Double Metaphone keys,
  * DOB, licence numbers).
  *
- * The domain model (src/shared/orders) is written concurrently; when its shape changes, adapt
- * this file only. The registry stores the whole payload as jsonb, so fields not read here pass
- * through untouched. Validation is deliberately minimal (the shared domain schema is the
- * authority for field rules); it only guards what the registry needs to index and scope.
+ * Validation is the domain model's own strict `orderSchema` (src/shared/orders: the same rules
+ * and clerk-readable messages the workstation applies; the server's check is authoritative,
+ * reliability-security.md R-IN-4), then a minimal schema of just what the registry indexes and
+ * scopes. When the domain model's shape changes, adapt this file only. The registry stores the
+ * payload exactly as received (jsonb), so its hash stays the workstation's.
  */
 import { z } from 'zod';
 
+import { orderSchema } from '../../shared/orders';
 import { editKeys, foldName, nameCodes } from '../../shared/search/foldName';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -151,6 +153,19 @@ export function extractOrderKeys(order: RegistryOrder): OrderKeys {
     names,
     licences,
   };
+}
+
+export type OrderCheck =
+  | { readonly ok: true; readonly order: RegistryOrder }
+  | { readonly ok: false; readonly issues: readonly string[] };
+
+/** Validates an order payload: the domain schema first, then the registry's own needs. */
+export function checkOrderPayload(payload: unknown): OrderCheck {
+  const domain = orderSchema.safeParse(payload);
+  if (!domain.success) return { ok: false, issues: describeIssues(domain.error) };
+  const minimal = registryOrderSchema.safeParse(payload);
+  if (!minimal.success) return { ok: false, issues: describeIssues(minimal.error) };
+  return { ok: true, order: minimal.data };
 }
 
 /** Validation problems as `path: message` lines a clerk or developer can act on. */

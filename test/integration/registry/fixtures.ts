@@ -72,6 +72,20 @@ export const FIRST_NAMES = [
   'Grace',
 ] as const;
 
+/** Letters-only spelling of a number (names may not contain digits): 12 → "Bc". */
+export function letters(i: number): string {
+  const s = String(i)
+    .split('')
+    .map((d) => 'abcdefghij'[Number(d)] ?? 'a')
+    .join('');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The first name of order `i`'s protected person: "Kid" + letters(i). */
+export function protectedFirst(i: number): string {
+  return `Kid${letters(i).toLowerCase()}`;
+}
+
 /** A deterministic v4-shaped UUID for order `i` of a run tag. */
 export function orderId(tag: number, i: number): string {
   const hex = (tag * 1_000_003 + i).toString(16).padStart(12, '0').slice(-12);
@@ -117,7 +131,7 @@ export function makeOrder(i: number, options: OrderOptions = {}): Record<string,
     },
     protected: [
       {
-        name: { last: 'Protected', first: `Person${i}` },
+        name: { last: 'Protected', first: protectedFirst(i) },
         aliases: [],
         sex: 'F',
         race: 'W',

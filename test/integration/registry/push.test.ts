@@ -156,9 +156,9 @@ describe.each(BACKENDS)('push on %s', (backend) => {
     ]);
     const reasons = res.results.map((r) => (r.outcome === 'rejected' ? r.result.reason : ''));
     expect(reasons).toEqual([
-      'invalid-payload',
+      'invalid-order',
       'wrong-court',
-      'invalid-payload',
+      'invalid-order',
       'unknown-kind',
       'payload-hash-mismatch',
     ]);
@@ -168,7 +168,7 @@ describe.each(BACKENDS)('push on %s', (backend) => {
     const replay = await dev.client.push([bad]);
     expect(replay.results[0]).toMatchObject({
       outcome: 'duplicate',
-      original: { outcome: 'rejected', reason: 'invalid-payload' },
+      original: { outcome: 'rejected', reason: 'invalid-order' },
     });
     expect(
       await count('SELECT count(*) AS n FROM orders WHERE device_id = $1', [dev.deviceId]),
@@ -177,10 +177,11 @@ describe.each(BACKENDS)('push on %s', (backend) => {
 
   it('rejects a value PostgreSQL refuses mid-batch without losing the rest of the batch', async () => {
     const dev = await env.enrol(COURT_A);
-    // Year 0 passes the calendar check but PostgreSQL's date type refuses it (SQLSTATE 22008).
+    // A lone UTF-16 surrogate is valid JavaScript and canonical JSON, but jsonb refuses it
+    // (SQLSTATE class 22): the batch is redone with savepoints and only that mutation fails.
     const batch = [
       await submit(dev.deviceId, 1, makeOrder(1, { tag: 112 })),
-      await submit(dev.deviceId, 2, makeOrder(2, { tag: 112, dob: '0000-01-01' })),
+      await mutation(dev.deviceId, 2, 'audit.append', { event: { note: 'broken \ud800 text' } }),
       await submit(dev.deviceId, 3, makeOrder(3, { tag: 112 })),
     ];
     const res = await dev.client.push(batch);
@@ -191,9 +192,7 @@ describe.each(BACKENDS)('push on %s', (backend) => {
       await count('SELECT count(*) AS n FROM orders WHERE device_id = $1', [dev.deviceId]),
     ).toBe(2);
     expect(
-      await count('SELECT count(*) AS n FROM order_names WHERE order_id = $1', [
-        makeOrder(2, { tag: 112 }).id,
-      ]),
+      await count('SELECT count(*) AS n FROM audit_events WHERE device_id = $1', [dev.deviceId]),
     ).toBe(0);
   });
 

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import {
   caseKey,
+  checkOrderPayload,
   describeIssues,
   extractOrderKeys,
   registryOrderSchema,
@@ -63,5 +67,20 @@ describe('registry order keys', () => {
     expect(lines.join('\n')).toMatch(/caseNumber/);
     expect(lines.join('\n')).toMatch(/restrained\.name\.last/);
     expect(lines.join('\n')).toMatch(/restrained\.dob: not a real date/);
+  });
+});
+
+describe('checkOrderPayload (domain schema first)', () => {
+  it('accepts the domain model’s valid fixture and refuses with its clerk-readable messages', () => {
+    const file = path.resolve(__dirname, '../../fixtures/orders/DV-110.valid.json');
+    const valid = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(checkOrderPayload(valid)).toMatchObject({ ok: true, order: { id: valid.id } });
+    const refused = checkOrderPayload({ ...valid, caseNumber: 'bad case!' });
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? [] : refused.issues).toEqual([
+      expect.stringMatching(/^caseNumber: Case number must be/),
+    ]);
+    const unknownKey = checkOrderPayload({ ...valid, hieght: 1 });
+    expect(unknownKey.ok).toBe(false);
   });
 });
