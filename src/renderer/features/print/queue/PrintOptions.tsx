@@ -159,9 +159,7 @@ export function PrintOptions({ orders, printers, printersError, courtroom, onJob
                   }
                   aria-invalid={errors[r.kind] ? true : undefined}
                 />
-              ) : (
-                <span />
-              )}
+              ) : null}
               {errors[r.kind] && <p className="field-error recipient-error">{errors[r.kind]}</p>}
             </div>
           );
