@@ -8,6 +8,9 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4555);
 const dataDir = path.join(os.tmpdir(), `ccpor-e2e-${process.pid}`);
 const headed = !!process.env.HEADED;
+// The host is told of a registry that is down at first: test/e2e/sync.spec.ts starts one on
+// this port later (the same code and court must be used there). No other spec needs it.
+const registryPort = Number(process.env.E2E_REGISTRY_PORT ?? 4556);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,7 +27,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { CLERK_DATA_DIR: dataDir, CLERK_E2E: '1' },
+    env: {
+      CLERK_DATA_DIR: dataDir,
+      CLERK_E2E: '1',
+      CLERK_REGISTRY_URL: `http://127.0.0.1:${registryPort}/`,
+      CLERK_ENROL_CODE: 'e2e-registry-admin-code',
+      CLERK_COURT_ORI: 'CA034999J',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },
