@@ -66,6 +66,24 @@ function serviceAt(order: Order, receivedAt: string): string {
   return order.service.method === 'not-served' ? receivedAt : order.service.at;
 }
 
+/** Fields of the order's `service`; a proof-of-service record may carry them at its top level. */
+const SERVICE_KEYS = [
+  'method',
+  'at',
+  'servedBy',
+  'agency',
+  'troPersonallyServed',
+  'sameAsTroExceptExpiry',
+];
+
+/** The service in a proof-of-service record: `record.service`, or the record's service fields. */
+function serviceOf(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null) return record;
+  const r = record as Record<string, unknown>;
+  if (r.service !== undefined) return r.service;
+  return Object.fromEntries(Object.entries(r).filter(([k]) => SERVICE_KEYS.includes(k)));
+}
+
 /** Names the events of one registry change, in the order they must go to CLETS. */
 export function inferEvents(change: SourceChange): InferredEvent[] {
   const current = parseOrder(change.payload);
@@ -83,8 +101,7 @@ export function inferEvents(change: SourceChange): InferredEvent[] {
     return events;
   }
   if (change.source === 'served') {
-    const raw = change.service as { service?: unknown } | null;
-    const parsed = serviceSchema.safeParse(raw?.service ?? raw);
+    const parsed = serviceSchema.safeParse(serviceOf(change.service));
     if (!parsed.success || parsed.data.method === 'not-served') {
       const message = parsed.success
         ? 'the proof of service says the order was not served'
