@@ -18,6 +18,7 @@ import {
   type OrderKeys,
 } from '../search/searchKeys';
 
+import type { BulkOrders, ExistingOrder } from './bulkOrders';
 import type { MutationInput, StoredResult } from './types';
 
 export type ApplyOutcome =
@@ -41,6 +42,8 @@ export type ApplyContext = {
   readonly device: Device;
   readonly mutation: MutationInput;
   readonly payloadHash: string;
+  /** Fast path only: new orders are queued here and written in one statement per batch. */
+  readonly bulk?: BulkOrders;
 };
 
 export type KindHandler = (ctx: ApplyContext) => Promise<ApplyOutcome>;
@@ -142,45 +145,46 @@ const orderSubmit: KindHandler = async (ctx) => {
     deviceId: ctx.device.deviceId,
     seq: ctx.mutation.seq,
   };
-  if (await insertOrder(ctx.tx, write)) {
-    return {
-      type: 'applied',
-      result: {
-        outcome: 'applied',
-        kind: 'order.submit',
-        orderId: keys.orderId,
-        version: 1,
-        status: 'at_registry',
-      },
+  const applied = (existing?: ExistingOrder): ApplyOutcome => ({
+    type: 'applied',
+    result: {
+      outcome: 'applied',
+      kind: 'order.submit',
+      orderId: keys.orderId,
+      version: existing?.version ?? 1,
+      status: existing?.status ?? 'at_registry',
+      ...(existing ? { alreadyPresent: true } : {}),
+    },
+  });
+  let existing: ExistingOrder | undefined;
+  if (ctx.bulk) {
+    existing = await ctx.bulk.find(ctx.tx, keys.orderId);
+    if (!existing) {
+      ctx.bulk.queue(write);
+      return applied();
+    }
+  } else {
+    if (await insertOrder(ctx.tx, write)) return applied();
+    const rows = await ctx.tx.query<{
+      court_ori: string;
+      version: number;
+      status: string;
+      payload_hash: string;
+    }>('SELECT court_ori, version, status, payload_hash FROM orders WHERE order_id = $1', [
+      keys.orderId,
+    ]);
+    const row = rows[0];
+    existing = row && {
+      courtOri: row.court_ori,
+      version: row.version,
+      status: row.status,
+      payloadHash: row.payload_hash,
     };
   }
   // The id exists: the same content again (a re-queued submit) is already done; anything else
   // must come as order.modify so nothing is overwritten silently.
-  const rows = await ctx.tx.query<{
-    court_ori: string;
-    version: number;
-    status: string;
-    payload_hash: string;
-  }>('SELECT court_ori, version, status, payload_hash FROM orders WHERE order_id = $1', [
-    keys.orderId,
-  ]);
-  const existing = rows[0];
-  if (
-    existing &&
-    existing.court_ori === keys.courtOri &&
-    existing.payload_hash === ctx.payloadHash
-  ) {
-    return {
-      type: 'applied',
-      result: {
-        outcome: 'applied',
-        kind: 'order.submit',
-        orderId: keys.orderId,
-        version: existing.version,
-        status: existing.status,
-        alreadyPresent: true,
-      },
-    };
+  if (existing && existing.courtOri === keys.courtOri && existing.payloadHash === ctx.payloadHash) {
+    return applied(existing);
   }
   return reject(
     409,

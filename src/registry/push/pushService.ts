@@ -20,6 +20,7 @@ import type { Db, Tx } from '../db/types';
 import { sqlState } from '../db/types';
 import { RegistryError } from '../errors';
 
+import { BulkConflict, BulkOrders } from './bulkOrders';
 import { kindHandlers, type ApplyOutcome } from './handlers';
 import type { MutationInput, MutationResult, PushResponse, StoredResult } from './types';
 
@@ -54,8 +55,9 @@ async function applyOne(
   device: Device,
   m: MutationInput,
   kinds: Set<string>,
-  safe: boolean,
+  bulk: BulkOrders | undefined,
 ): Promise<ApplyOutcome> {
+  const safe = bulk === undefined;
   const hashed = hashPayload(m.payload);
   if ('problem' in hashed) {
     return {
@@ -83,7 +85,11 @@ async function applyOne(
       message: `The registry does not accept mutations of kind "${m.kind}".`,
     };
   }
-  const ctx = { tx, device, mutation: m, payloadHash: hashed.hash };
+  if (bulk && m.kind !== 'order.submit') {
+    await bulk.flush(tx); // this kind may read the queued orders…
+    bulk.invalidate(); // …and change them, so what the batch read earlier is stale
+  }
+  const ctx = { tx, device, mutation: m, payloadHash: hashed.hash, ...(bulk ? { bulk } : {}) };
   // Fast path: handlers check everything before they write, so a refusal leaves nothing to undo.
   // Only a value PostgreSQL itself refuses mid-write needs a savepoint: the batch is then redone
   // in safe mode (see pushMutations).
@@ -111,6 +117,14 @@ async function applyOne(
 }
 
 const isDataException = (error: unknown): boolean => sqlState(error)?.startsWith('22') === true;
+
+/** Ids of the orders a batch submits (for one existence query). */
+function submittedOrderIds(batch: readonly MutationInput[]): string[] {
+  return batch
+    .filter((m) => m.kind === 'order.submit')
+    .map((m) => (m.payload as { order?: { id?: unknown } } | null)?.order?.id)
+    .filter((id): id is string => typeof id === 'string');
+}
 
 /** Thrown out of a fast-path transaction so the batch is rolled back and redone safely. */
 class RedoSafely extends Error {}
@@ -159,7 +173,7 @@ export async function pushMutations(
   try {
     return await pushBatch(db, device, ordered, hooks, false);
   } catch (error) {
-    if (!(error instanceof RedoSafely)) throw error;
+    if (!(error instanceof RedoSafely) && !(error instanceof BulkConflict)) throw error;
     return pushBatch(db, device, ordered, hooks, true);
   }
 }
@@ -192,6 +206,8 @@ async function pushBatch(
       seen.set(r.idempotency_key, { hash: r.payload_hash, result: r.result });
     const ledger: LedgerRow[] = [];
     const results: MutationResult[] = [];
+    const bulk = safe ? undefined : new BulkOrders();
+    await bulk?.prefetch(tx, submittedOrderIds(ordered));
     for (const m of ordered) {
       const base = { seq: m.seq, idempotencyKey: m.idempotencyKey };
       const prior = seen.get(m.idempotencyKey);
@@ -237,7 +253,7 @@ async function pushBatch(
       }
       let outcome: ApplyOutcome;
       try {
-        outcome = await applyOne(tx, device, m, kinds, safe);
+        outcome = await applyOne(tx, device, m, kinds, bulk);
       } catch (error) {
         if (!safe && isDataException(error)) throw new RedoSafely();
         throw error;
@@ -272,6 +288,12 @@ async function pushBatch(
         httpStatus: outcome.type === 'applied' ? 200 : outcome.httpStatus,
         result: stored,
       });
+    }
+    try {
+      await bulk?.flush(tx);
+    } catch (error) {
+      if (isDataException(error)) throw new RedoSafely();
+      throw error;
     }
     await record(tx, device.deviceId, ledger);
     await hooks.beforeCommit?.(device.deviceId);

@@ -10,7 +10,7 @@ import { pullChanges } from '../../../src/registry/pull/changes';
 import { setOrderStatus } from '../../../src/registry/orders/status';
 
 import { BACKENDS, startEnv, stopCluster, type EnrolledDevice, type TestEnv } from './env';
-import { COURT_A, COURT_B, makeOrder, mutation, submit } from './fixtures';
+import { COURT_A, COURT_B, letters, makeOrder, mutation, submit } from './fixtures';
 
 afterAll(stopCluster);
 
@@ -88,7 +88,10 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
           // Each order is modified right after, so versions move too.
           const batch = [await submit(w.deviceId, k * 2 - 1, order)];
           await w.client.pushWithRetry(batch);
-          const mod = makeOrder(i * 1000 + k, { tag: 200, first: `Changed${k}` });
+          const mod = makeOrder(i * 1000 + k, {
+            tag: 200,
+            first: `Changed${letters(k).toLowerCase()}`,
+          });
           await w.client.pushWithRetry([
             await mutation(w.deviceId, k * 2, 'order.modify', { order: mod, baseVersion: 1 }),
           ]);
@@ -104,7 +107,7 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     );
     const expected = new Map(server.map((r) => [r.order_id, r.version]));
     expect(expected.size).toBe(20 * perWriter);
-    expect([...expected.values()].every((v) => v === 2)).toBe(true);
+    expect([...expected.values()].filter((v) => v !== 2)).toEqual([]);
     expect(new Map([...cache].sort())).toEqual(new Map([...expected].sort()));
     expect(rounds).toBeGreaterThan(1);
     delays.clear();

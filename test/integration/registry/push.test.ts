@@ -16,13 +16,20 @@ afterAll(stopCluster);
 describe.each(BACKENDS)('push on %s', (backend) => {
   let env: TestEnv;
   let failNextCommit = false;
+  /** Pushes of these devices wait for the promise before COMMIT (to overlap transactions). */
+  const holds = new Map<string, { entered: () => void; gate: Promise<void> }>();
   beforeAll(async () => {
     env = await startEnv(backend, {
       pushHooks: {
-        beforeCommit: () => {
+        beforeCommit: async (deviceId) => {
           if (failNextCommit) {
             failNextCommit = false;
             throw new Error('injected failure just before COMMIT');
+          }
+          const hold = holds.get(deviceId);
+          if (hold) {
+            hold.entered();
+            await hold.gate;
           }
         },
       },
@@ -194,6 +201,81 @@ describe.each(BACKENDS)('push on %s', (backend) => {
     expect(
       await count('SELECT count(*) AS n FROM audit_events WHERE device_id = $1', [dev.deviceId]),
     ).toBe(0);
+  });
+
+  it('applies a submit and a modification of the same order in one batch, in order', async () => {
+    const dev = await env.enrol(COURT_A);
+    const order = makeOrder(1, { tag: 113 });
+    const res = await dev.client.push([
+      await submit(dev.deviceId, 1, order),
+      await mutation(dev.deviceId, 2, 'order.modify', {
+        order: makeOrder(1, { tag: 113, last: 'Renamed' }),
+        baseVersion: 1,
+      }),
+      await submit(dev.deviceId, 3, order),
+      await submit(dev.deviceId, 4, makeOrder(1, { tag: 113, first: 'Other' })),
+      await submit(dev.deviceId, 5, makeOrder(2, { tag: 113 })),
+      await submit(dev.deviceId, 6, makeOrder(2, { tag: 113 })),
+    ]);
+    expect(
+      res.results.map((r) =>
+        r.outcome === 'applied' || r.outcome === 'rejected'
+          ? [r.outcome, r.result.version ?? r.result.reason, r.result.alreadyPresent ?? false]
+          : r.outcome,
+      ),
+    ).toEqual([
+      ['applied', 1, false],
+      ['applied', 2, false],
+      ['rejected', 'order-exists', false], // now at version 2 with other content
+      ['rejected', 'order-exists', false],
+      ['applied', 1, false],
+      ['applied', 1, true], // same content again within the batch
+    ]);
+    expect(
+      await count('SELECT count(*) AS n FROM changes WHERE entity_id = $1', [
+        makeOrder(2, { tag: 113 }).id,
+      ]),
+    ).toBe(1);
+  });
+
+  it('redoes a batch safely when another transaction inserts the same order meanwhile', async () => {
+    const a = await env.enrol(COURT_A, 'first');
+    const b = await env.enrol(COURT_A, 'second');
+    const order = makeOrder(1, { tag: 114 });
+    if (backend === 'pglite') {
+      // One connection: transactions cannot overlap; the same order from two devices is simply
+      // applied once and reported as already present the second time.
+      await a.client.push([await submit(a.deviceId, 1, order)]);
+      const res = await b.client.push([await submit(b.deviceId, 1, order)]);
+      expect(res.results[0]).toMatchObject({
+        outcome: 'applied',
+        result: { alreadyPresent: true },
+      });
+      return;
+    }
+    let release!: () => void;
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    holds.set(a.deviceId, { entered, gate: new Promise<void>((r) => (release = r)) });
+    const first = a.client.push([await submit(a.deviceId, 1, order)]);
+    await inside; // a's batch has inserted the order and waits before COMMIT
+    holds.delete(a.deviceId);
+    // b read "no such order", queued it, and its insert now waits for a's transaction.
+    const second = b.client.push([
+      await submit(b.deviceId, 1, order),
+      await submit(b.deviceId, 2, makeOrder(2, { tag: 114 })),
+    ]);
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    const [ra, rb] = await Promise.all([first, second]);
+    expect(ra.results[0]).toMatchObject({ outcome: 'applied', result: { version: 1 } });
+    expect(rb.results.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    expect(rb.results[0]).toMatchObject({ result: { alreadyPresent: true } });
+    expect(await count('SELECT count(*) AS n FROM orders WHERE order_id = $1', [order.id])).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM changes WHERE entity_id = $1', [order.id])).toBe(
+      1,
+    );
+    expect(await lastSeq(b.deviceId)).toBe(2);
   });
 
   it('modifies with baseVersion and refuses a stale base as a version conflict', async () => {
