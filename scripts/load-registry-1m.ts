@@ -326,7 +326,7 @@ async function main(): Promise<void> {
       },
     });
     url = await cluster.createDatabase('registry_1m');
-    console.log(`PostgreSQL 15 cluster in ${cluster.dataDir}`);
+    console.log(`PostgreSQL 15 cluster in ${cluster.dataDir}, database ${url}`);
   }
   const db = await openDatabase({ databaseUrl: url });
   const app = buildRegistry({

@@ -144,6 +144,22 @@ export async function pullChanges(
   limit: number,
 ): Promise<ChangesPage> {
   const from = decodeCursor(cursor);
+  if (from.xid !== '0') {
+    // A real cursor's xid is below every xid the database will hand out from now on. One
+    // beyond the next xid means the database was restored or replaced: resynchronise.
+    const next = await db.query<{ ahead: boolean }>(
+      'SELECT $1::text::xid8 >= pg_snapshot_xmax(pg_current_snapshot()) AS ahead',
+      [from.xid],
+    );
+    if (next[0]?.ahead) {
+      throw new RegistryError(
+        400,
+        'cursor-invalid',
+        'This cursor is ahead of the registry’s history (its database was restored or replaced); pull again without a cursor to resynchronise from the start.',
+        { resync: true },
+      );
+    }
+  }
   const rows = await db.query<{
     change_id: number;
     xid: string;

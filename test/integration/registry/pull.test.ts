@@ -201,6 +201,11 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
       },
     });
     expect((await other.client.pull('', 100)).changes).toEqual([]);
+    // A cursor from another (restored or replaced) database, ahead of this one's history.
+    await expect(dev.client.pull('v1.999999999.1', 10)).rejects.toMatchObject({
+      status: 400,
+      code: 'cursor-invalid',
+    });
     await expect(dev.client.pull('not-a-cursor', 10)).rejects.toMatchObject({
       status: 400,
       code: 'cursor-invalid',
