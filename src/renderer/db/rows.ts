@@ -72,7 +72,7 @@ export type OutboxRow = {
 /**
  * The registry's current state of one of the court's orders (v3): a local cache kept by the
  * pull feed for offline search and conflict checks. `status` uses the workstation's words
- * (statusLabels); `nameKeys` holds one-edit and Double Metaphone keys of the parties' surnames.
+ * (statusLabels); `nameKeys` holds the parties' folded surnames and their Double Metaphone codes.
  */
 export type RegistryOrderRow = {
   readonly id: string;
@@ -88,7 +88,8 @@ export type RegistryOrderRow = {
   readonly version: number;
   readonly updatedAt: string;
   readonly nameKeys: readonly string[];
-  readonly order: unknown;
+  /** The order record as the registry holds it, as JSON text (parsed only when needed). */
+  readonly orderJson: string;
 };
 
 export type AuditRow = {

@@ -66,7 +66,7 @@ const seeds: Record<number, (db: ClerkDb) => Promise<void>> = {
       version: 1,
       updatedAt: '2026-11-25T09:10:00-08:00',
       nameKeys: ['PARKER', 'M:PRKR'],
-      order: { id: 'r1' },
+      orderJson: '{"id":"r1"}',
     });
   },
 };

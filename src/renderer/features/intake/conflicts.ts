@@ -39,6 +39,14 @@ const keyOf = (p: { name: { last: string; first: string }; dob?: string }): Pers
   dob: p.dob,
 });
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 function compare(mine: PartyOrder, other: PartyOrder): string[] {
   const reasons: string[] = [];
   if (mine.caseNumber && mine.caseNumber === other.caseNumber)
@@ -98,7 +106,7 @@ export async function findConflicts(
   const surnames = partySurnames(order);
   for (const row of await cacheCandidates(db, surnames, order.caseNumber)) {
     if (seen.has(row.id)) continue;
-    const parsed = orderSchema.safeParse(row.order);
+    const parsed = orderSchema.safeParse(parseJson(row.orderJson));
     if (!parsed.success) continue;
     const reasons = compare(order, parsed.data);
     if (reasons.length === 0) continue;

@@ -6,7 +6,7 @@
  * Each feed item carries the order's whole current state, so applying one twice is harmless:
  * the cursor is saved only after its page is in the cache, and a crash re-applies the page.
  */
-import { editKeys, foldName, nameCodes } from '../../../shared/search/foldName';
+import { foldName, nameCodes } from '../../../shared/search/foldName';
 import type { PulledChange, PulledOrder } from '../../../shared/ipc/contracts/sync';
 import type { ClerkDb } from '../../db/clerkDb';
 import type { OrderRow, RegistryOrderRow } from '../../db/rows';
@@ -24,15 +24,54 @@ export function caseKeyOf(caseNumber: string): string {
   return caseNumber.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Search keys of one surname: its one-edit keys and its Double Metaphone codes. */
-export function surnameKeys(last: string): string[] {
+/** Surnames repeat across a court's orders; Double Metaphone is the costly part, so remember. */
+const keyMemo = new Map<string, readonly string[]>();
+const keyMemoLimit = 20_000;
+
+/**
+ * What the cache stores per surname: the folded name (spaces dropped) and its Double Metaphone
+ * codes — at most three index entries, because every entry costs on each cached order.
+ */
+export function surnameKeys(last: string): readonly string[] {
   const folded = foldName(last);
   if (folded === '') return [];
+  const known = keyMemo.get(folded);
+  if (known) return known;
   const [primary, alternate] = nameCodes(folded);
-  const keys = editKeys(folded);
+  const keys = [folded.replace(/ /g, '')];
   if (primary) keys.push(`M:${primary}`);
   if (alternate && alternate !== primary) keys.push(`M:${alternate}`);
+  if (keyMemo.size >= keyMemoLimit) keyMemo.clear();
+  keyMemo.set(folded, keys);
   return keys;
+}
+
+const latinAndDigits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/**
+ * What a search looks up for a typed surname: its stored keys plus every name one edit away
+ * (a letter dropped, added or changed; added and changed letters from A–Z, 0–9 and the name's
+ * own letters), so a one-letter typo on either side is found with an exact index lookup. The
+ * work is done once per search instead of once per cached order.
+ */
+export function surnameQueryKeys(last: string): string[] {
+  const stored = surnameKeys(last);
+  const name = stored[0];
+  if (name === undefined || name.startsWith('M:')) return [...stored];
+  const out = new Set(stored);
+  const alphabet = [...new Set([...latinAndDigits, ...name])];
+  const chars = [...name];
+  for (let i = 0; i <= chars.length; i += 1) {
+    const head = chars.slice(0, i).join('');
+    const tail = chars.slice(i).join('');
+    if (i < chars.length) out.add(head + chars.slice(i + 1).join('')); // dropped
+    for (const c of alphabet) {
+      out.add(head + c + tail); // added
+      if (i < chars.length) out.add(head + c + chars.slice(i + 1).join('')); // changed
+    }
+  }
+  out.delete('');
+  return [...out];
 }
 
 type Named = { name?: { last?: unknown } };
@@ -65,7 +104,9 @@ export function cacheRowOf(change: PulledOrder): RegistryOrderRow {
     version: change.version,
     updatedAt: change.updatedAt,
     nameKeys: [...keys],
-    order: change.order,
+    // Kept as JSON text: IndexedDB stores one string much faster than a deep object, and only
+    // the few candidates of a conflict check are ever parsed back.
+    orderJson: JSON.stringify(change.order ?? null),
   };
 }
 
@@ -111,9 +152,8 @@ export async function applyPulledPage(
   const size = options.chunkSize ?? 500;
   const yieldToUi = options.yieldToUi ?? macrotask;
   const orders = changes.filter((c): c is PulledOrder => c.kind === 'order');
-  for (let i = 0; i < orders.length; i += size) {
-    const rows = orders.slice(i, i + size).map(cacheRowOf);
-    await db.transaction('rw', [db.registryOrders, db.orders], async () => {
+  const write = (rows: RegistryOrderRow[]) =>
+    db.transaction('rw', [db.registryOrders, db.orders], async () => {
       await db.registryOrders.bulkPut(rows);
       const locals = await db.orders.bulkGet(rows.map((r) => r.id));
       const updates: OrderRow[] = [];
@@ -124,8 +164,18 @@ export async function applyPulledPage(
       });
       if (updates.length > 0) await db.orders.bulkPut(updates);
     });
+  // Pipelined: the next chunk's rows are built while the previous chunk commits (a strict
+  // commit waits for the disk); chunks still commit one after another, in feed order.
+  let inFlight: Promise<void> | null = null;
+  for (let i = 0; i < orders.length; i += size) {
+    const rows = orders.slice(i, i + size).map(cacheRowOf);
+    if (inFlight) await inFlight;
+    inFlight = write(rows);
+    // Awaited on the next turn; the no-op handler keeps a failure from being reported twice.
+    inFlight.catch(() => undefined);
     await yieldToUi();
   }
+  if (inFlight) await inFlight;
   await db.settings.put({ key: pullCursorKey, value: cursor });
   return orders.length;
 }
@@ -150,7 +200,7 @@ export async function cacheCandidates(
   surnames: readonly string[],
   caseNumber: string,
 ): Promise<RegistryOrderRow[]> {
-  const keys = [...new Set(surnames.flatMap(surnameKeys))];
+  const keys = [...new Set(surnames.flatMap(surnameQueryKeys))];
   const byId = new Map<string, RegistryOrderRow>();
   if (keys.length > 0) {
     for (const r of await db.registryOrders.where('nameKeys').anyOf(keys).toArray())

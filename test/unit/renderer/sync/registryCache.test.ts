@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { ClerkDb } from '../../../../src/renderer/db/clerkDb';
@@ -9,6 +10,7 @@ import {
   loadPullCursor,
   resetCache,
   surnameKeys,
+  surnameQueryKeys,
 } from '../../../../src/renderer/features/sync/registryCache';
 import type { PulledOrder } from '../../../../src/shared/ipc/contracts/sync';
 
@@ -56,6 +58,31 @@ describe('cache search keys', () => {
     expect(await ids(['Smith'], '26 FL 2')).toEqual(['order-2']);
     expect(await ids(['Smith'])).toEqual([]);
     expect(surnameKeys('')).toEqual([]);
+  });
+});
+
+describe('surnameQueryKeys', () => {
+  it('property: any one-letter change, drop or addition of a stored surname is found', () => {
+    const letter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    fc.assert(
+      fc.property(
+        fc.array(letter, { minLength: 1, maxLength: 14 }),
+        fc.constantFrom('change', 'drop', 'add'),
+        fc.nat(),
+        letter,
+        (chars, edit, at, c) => {
+          const i = at % (chars.length + (edit === 'add' ? 1 : 0));
+          const typed = [...chars];
+          if (edit === 'change') typed[i] = c;
+          else if (edit === 'drop') typed.splice(i, 1);
+          else typed.splice(i, 0, c);
+          if (typed.length === 0) return;
+          const stored = new Set(surnameKeys(chars.join('')));
+          expect(surnameQueryKeys(typed.join('')).some((k) => stored.has(k))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
