@@ -7,6 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 
+/** Everything the registry process needs to start. */
 export type RegistryConfig = {
   readonly host: string;
   readonly port: number;
@@ -21,6 +22,7 @@ export type RegistryConfig = {
   readonly logRequests: boolean;
 };
 
+/** Size caps checked before storing (reliability-security.md R-SYNC-13). */
 export const DEFAULT_LIMITS = {
   maxPageBytes: 25 * 1024 * 1024,
   maxChunkBytes: 4 * 1024 * 1024,

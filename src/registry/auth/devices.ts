@@ -12,12 +12,14 @@ import { RegistryError } from '../errors';
 
 import { formatCredential, hashSecret, newCredential, parseBearer, sameHash } from './credentials';
 
+/** An authenticated workstation and the one court it may read and write. */
 export type Device = {
   readonly deviceId: string;
   readonly courtOri: string;
   readonly label: string;
 };
 
+/** What a workstation sends to enrol. */
 export type EnrolRequest = {
   readonly code: string;
   /** Needed with the admin code; must match (or be absent) with a one-time code. */
@@ -26,6 +28,7 @@ export type EnrolRequest = {
   readonly label?: string | undefined;
 };
 
+/** What enrolment returns (the credential is never stored by the registry). */
 export type Enrolment = {
   readonly deviceId: string;
   readonly courtOri: string;

@@ -8,6 +8,7 @@ export type BackoffPolicy = {
   readonly capMs: number;
 };
 
+/** Base 1 s, cap 5 min (reliability-security.md R-SYNC-8). */
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1000, capMs: 5 * 60 * 1000 };
 
 /** Milliseconds to wait before retry number `attempt` (0 = first retry). */

@@ -12,6 +12,7 @@ import type { MutationInput, MutationResult } from '../push/types';
 
 import type { RegistryClient, RetryOptions } from './registryClient';
 
+/** What becomes of an outbox item after the registry answered. */
 export type Settlement = 'acknowledged' | 'needs-attention' | 'pending';
 
 /** What the outbox should do with one mutation after the registry's answer. */
@@ -37,6 +38,7 @@ export interface OutboxPort {
   settle(results: readonly MutationResult[]): Promise<void>;
 }
 
+/** Counts from one drain run. */
 export type DrainReport = {
   readonly batches: number;
   readonly acknowledged: number;

@@ -38,6 +38,7 @@ export class RegistryHttpError extends Error {
   }
 }
 
+/** Where and how to reach the registry. */
 export type HttpOptions = {
   readonly baseUrl: string;
   /** `<deviceId>.<secret>` from enrolment; absent for /v1/enrol and /v1/health. */
@@ -46,6 +47,7 @@ export type HttpOptions = {
   readonly fetch?: typeof fetch;
 };
 
+/** One request: method, path, JSON or bytes, extra headers. */
 export type HttpRequest = {
   readonly method: 'GET' | 'POST' | 'PUT' | 'HEAD';
   readonly path: string;
@@ -56,6 +58,7 @@ export type HttpRequest = {
   readonly accept?: readonly number[];
 };
 
+/** A successful (or accepted) answer with its parsed body. */
 export type HttpResponse = {
   readonly status: number;
   readonly headers: Headers;

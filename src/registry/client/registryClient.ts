@@ -14,6 +14,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { sha256Hex } from './canonicalJson';
 import { request, TransientError, type HttpOptions } from './http';
 
+/** Client settings; `fetch`, `random` and `sleep` are injectable for tests. */
 export type ClientOptions = {
   readonly baseUrl: string;
   readonly credential?: string;
@@ -25,6 +26,7 @@ export type ClientOptions = {
   readonly sleep?: (ms: number) => Promise<void>;
 };
 
+/** How long to keep retrying transient failures. */
 export type RetryOptions = {
   /** Give up (rethrow the last TransientError) after this many attempts. Default: never. */
   readonly maxAttempts?: number;
@@ -33,12 +35,14 @@ export type RetryOptions = {
   readonly onRetry?: (attempt: number, delayMs: number, error: TransientError) => void;
 };
 
+/** The answer to POST /v1/enrol. */
 export type Enrolment = {
   readonly deviceId: string;
   readonly courtOri: string;
   readonly credential: string;
 };
 
+/** A finished upload: the page id, its length and how many bytes were sent (resumes send less). */
 export type PageUploadResult = {
   readonly sha256: string;
   readonly length: number;

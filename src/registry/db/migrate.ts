@@ -18,6 +18,7 @@ function checksum(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');
 }
 
+/** Versions applied by this run and the resulting schema version. */
 export type MigrationReport = { readonly applied: number[]; readonly version: number };
 
 /** Brings the schema up to date; returns the versions applied now and the resulting version. */

@@ -7,6 +7,7 @@ import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import type { Db } from './types';
 
+/** Which store to open. */
 export type DbOptions = {
   /** postgres://… → node-postgres; absent → PGlite. */
   readonly databaseUrl?: string | undefined;

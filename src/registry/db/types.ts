@@ -18,8 +18,10 @@ export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** Which implementation serves a Db. */
 export type Backend = 'pglite' | 'postgres';
 
+/** The database: queries, transactions, close. */
 export interface Db extends Queryable {
   readonly backend: Backend;
   /**

@@ -73,6 +73,7 @@ async function replaceKeys(
   }
 }
 
+/** Everything needed to write one order version. */
 export type OrderWrite = {
   readonly keys: OrderKeys;
   readonly payload: unknown;

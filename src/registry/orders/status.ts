@@ -8,6 +8,7 @@ import { RegistryError } from '../errors';
 
 import { addEvent, recordChange } from './orderStore';
 
+/** The status names, in lifecycle order (mirrors table order_statuses). */
 export const ORDER_STATUSES = [
   'queued',
   'at_registry',
@@ -16,8 +17,10 @@ export const ORDER_STATUSES = [
   'rejected',
 ] as const;
 
+/** One order status. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** A status change the relay records. */
 export type StatusUpdate = {
   readonly status: Exclude<OrderStatus, 'queued'>;
   /** 13-digit FCN from the CLETS acknowledgement. */

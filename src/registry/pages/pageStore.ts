@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/types';
 import { RegistryError } from '../errors';
 
+/** How much of a page the registry holds. */
 export type PageStatus = {
   readonly sha256: string;
   readonly length: number;
@@ -21,8 +22,10 @@ export type PageStatus = {
   readonly complete: boolean;
 };
 
+/** Size caps for pages and chunks. */
 export type PageLimits = { readonly maxPageBytes: number; readonly maxChunkBytes: number };
 
+/** A page id: lower-case hex SHA-256. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Parses `bytes START-END/TOTAL` (END inclusive). */

@@ -34,6 +34,7 @@ export type OrderState = {
   readonly clets: OrderCletsView | null;
 };
 
+/** A proof of service as the feed sends it. */
 export type ServiceState = {
   readonly recordId: string;
   readonly orderId: string;
@@ -41,6 +42,7 @@ export type ServiceState = {
   readonly record: unknown;
 };
 
+/** One entry of the feed: the current state of one changed entity. */
 export type ChangeItem =
   | {
       readonly changeId: number;
@@ -55,6 +57,7 @@ export type ChangeItem =
       readonly service: ServiceState;
     };
 
+/** One answer of GET /v1/changes. */
 export type ChangesPage = {
   readonly changes: readonly ChangeItem[];
   /** Pass back as `cursor` on the next pull. Opaque; never parse it. */

@@ -12,6 +12,7 @@
 import type { Tx } from '../db/types';
 import type { OrderWrite } from '../orders/orderStore';
 
+/** What the submit handler needs to know about an order id that is already taken. */
 export type ExistingOrder = {
   readonly courtOri: string;
   readonly version: number;

@@ -21,6 +21,7 @@ import {
 import type { BulkOrders, ExistingOrder } from './bulkOrders';
 import type { MutationInput, StoredResult } from './types';
 
+/** A handler's verdict on one mutation. */
 export type ApplyOutcome =
   | { readonly type: 'applied'; readonly result: StoredResult }
   | {
@@ -37,6 +38,7 @@ export type ApplyOutcome =
       readonly missingPages?: readonly string[];
     };
 
+/** What a handler gets: the open transaction, the device and the mutation. */
 export type ApplyContext = {
   readonly tx: Tx;
   readonly device: Device;
@@ -46,6 +48,7 @@ export type ApplyContext = {
   readonly bulk?: BulkOrders;
 };
 
+/** The code for one mutation kind. */
 export type KindHandler = (ctx: ApplyContext) => Promise<ApplyOutcome>;
 
 const reject = (

@@ -21,8 +21,10 @@ export const mutationSchema = z.object({
   payload: z.unknown(),
 });
 
+/** One mutation as received. */
 export type MutationInput = z.infer<typeof mutationSchema>;
 
+/** Body of POST /v1/mutations: 1–500 mutations. */
 export const pushRequestSchema = z.object({
   mutations: z.array(mutationSchema).min(1).max(500),
 });
@@ -82,6 +84,7 @@ export type MutationResult =
       readonly missingPages?: readonly string[];
     };
 
+/** Answer of POST /v1/mutations. */
 export type PushResponse = {
   readonly deviceId: string;
   /** The device's last applied seq after this push (what the next new mutation must exceed). */

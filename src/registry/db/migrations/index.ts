@@ -8,6 +8,7 @@ import { m001Initial } from './m001_initial';
 import { m002EditKeys } from './m002_edit_keys';
 import { m003CletsRelay } from './m003_clets_relay';
 
+/** One numbered schema change. */
 export type Migration = {
   readonly version: number;
   readonly name: string;
@@ -17,4 +18,5 @@ export type Migration = {
   readonly backfill?: (tx: Tx) => Promise<void>;
 };
 
+/** All migrations in order (the CLETS relay owns m003). */
 export const migrations: readonly Migration[] = [m001Initial, m002EditKeys, m003CletsRelay];

@@ -6,6 +6,7 @@
 import { editKeys } from '../../../shared/search/foldName';
 import type { Tx } from '../types';
 
+/** Migration 2: edit keys column, GIN index and backfill. */
 export const m002EditKeys = {
   version: 2,
   name: 'edit-keys',
