@@ -154,17 +154,18 @@ describe('relay: registry → relay → CLETS simulator', () => {
     expect((await settled(order.id, 2)).status).toBe('acknowledged');
   });
 
-  it('refuses before CLETS an order the domain rules refuse, naming the field to fix', async () => {
+  it('refuses before CLETS an order it cannot turn into records, naming the field to fix', async () => {
     const before = sim.state.counters.messages;
-    const order = relayOrder(4, { served: false });
-    const bad = { ...order, restrained: { ...order.restrained, height: { feet: 5, inches: 14 } } };
-    await env.submit([bad]);
+    // A temporary order issued after its hearing date: its expiry (the hearing) is already past.
+    const order = relayOrder(4, { issuedAt: '2026-12-03T14:00:00-08:00', served: false });
+    expect(order.hearingAt).toBe('2026-11-20T08:30:00-08:00');
+    await env.submit([order]);
     const rejected = await settled(order.id);
     expect(rejected.status).toBe('rejected');
     expect(rejected.rejectCode).toBe('LOCAL');
-    expect(rejected.clets?.reject?.field).toBe('restrained.height.inches');
-    expect(rejected.rejectReason).toMatch(
-      /^The order cannot be sent to CLETS: .*Correct the restrained height inches/,
+    expect(rejected.clets?.reject?.field).toBe('expiration');
+    expect(rejected.rejectReason).toBe(
+      'The order cannot be sent to CLETS: Expiration (2026-11-20T23:59:59-08:00) must be after the issue date-time. Correct the expiration and resubmit the order.',
     );
     expect(sim.state.counters.messages).toBe(before);
   });
