@@ -20,7 +20,7 @@ import type { MutationInput } from '../../../src/registry/push/types';
 import type { DeadlineLists } from '../../../src/registry/relay/deadlines';
 import { buildRegistry } from '../../../src/registry/server';
 import { freePort } from '../../helpers/ports';
-import { freshPgliteDir } from '../registry/env';
+import { freshDatabase, type Backend } from '../registry/env';
 
 const ADMIN = 'relay-test-admin-code';
 export const RELAY_TOKEN = 'relay-test-token-0123456789';
@@ -43,10 +43,13 @@ export type RelayEnv = {
   stop(): Promise<void>;
 };
 
-/** Starts the registry on a fresh PGlite copy. */
-export async function startRelayEnv(start = new Date()): Promise<RelayEnv> {
-  const dataDir = await freshPgliteDir();
-  const db = await openDatabase({ dataDir });
+/** Starts the registry on a fresh database (a PGlite copy, or a new PostgreSQL 15 database). */
+export async function startRelayEnv(
+  start = new Date(),
+  backend: Backend = 'pglite',
+): Promise<RelayEnv> {
+  const fresh = await freshDatabase(backend);
+  const db = await openDatabase({ dataDir: fresh.dataDir, databaseUrl: fresh.databaseUrl });
   const clock = { now: start };
   const app = buildRegistry({
     db,
@@ -117,7 +120,7 @@ export async function startRelayEnv(start = new Date()): Promise<RelayEnv> {
     async stop() {
       await app.close();
       await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      fresh.cleanup();
     },
   };
 }

@@ -12,51 +12,54 @@ import { DbRelayStore } from '../../../src/registry/relay/dbStore';
 import { RelayWorker } from '../../../src/registry/relay/worker';
 import type { OrderInput } from '../../../src/shared/orders';
 
+import { BACKENDS, stopCluster } from '../registry/env';
+
 import { scratch, startRelayEnv, waitFor, type RelayEnv } from './harness';
 import { relayOrder } from './orders';
 
-let env: RelayEnv;
-let sim: RunningSimulator;
-let worker: RelayWorker;
-let tmp: { dir: string; cleanup(): void };
+describe.each(BACKENDS)('relay: registry → relay → CLETS simulator on %s', (backend) => {
+  let env: RelayEnv;
+  let sim: RunningSimulator;
+  let worker: RelayWorker;
+  let tmp: { dir: string; cleanup(): void };
 
-beforeAll(async () => {
-  env = await startRelayEnv();
-  tmp = scratch('ccpor-relay-basic-');
-  sim = await startSimulator({ port: 0, controlPort: 0, stateFile: `${tmp.dir}/state.jsonl` });
-  worker = new RelayWorker({
-    store: new DbRelayStore(env.db),
-    clets: { host: '127.0.0.1', port: sim.port },
-    maxIdleMs: 50,
-  }).start();
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await sim?.close();
-  await env?.stop();
-  tmp?.cleanup();
-});
-
-/** Waits until the pull feed shows the order settled (nothing open) and returns it. */
-function settled(orderId: string, version = 1): Promise<OrderState> {
-  return waitFor(`order ${orderId} v${version} to settle`, async () => {
-    const order = (await env.pullAll()).get(orderId);
-    const done = order && order.version === version && order.clets && order.clets.open === 0;
-    return done && (order.status === 'acknowledged' || order.status === 'rejected')
-      ? order
-      : undefined;
+  beforeAll(async () => {
+    env = await startRelayEnv(new Date(), backend);
+    tmp = scratch('ccpor-relay-basic-');
+    sim = await startSimulator({ port: 0, controlPort: 0, stateFile: `${tmp.dir}/state.jsonl` });
+    worker = new RelayWorker({
+      store: new DbRelayStore(env.db),
+      clets: { host: '127.0.0.1', port: sim.port },
+      maxIdleMs: 50,
+    }).start();
   });
-}
 
-function simRecordsFor(caseNumber: string) {
-  return [...sim.state.records.values()].filter((r) => r.key.split('|')[1] === caseNumber);
-}
+  afterAll(async () => {
+    await worker?.stop();
+    await sim?.close();
+    await env?.stop();
+    tmp?.cleanup();
+    if (backend === 'postgres') await stopCluster();
+  });
 
-const field = (fields: readonly { tag: string; value: string }[], tag: string) =>
-  fields.filter((f) => f.tag === tag).map((f) => f.value);
+  /** Waits until the pull feed shows the order settled (nothing open) and returns it. */
+  function settled(orderId: string, version = 1): Promise<OrderState> {
+    return waitFor(`order ${orderId} v${version} to settle`, async () => {
+      const order = (await env.pullAll()).get(orderId);
+      const done = order && order.version === version && order.clets && order.clets.open === 0;
+      return done && (order.status === 'acknowledged' || order.status === 'rejected')
+        ? order
+        : undefined;
+    });
+  }
 
-describe('relay: registry → relay → CLETS simulator', () => {
+  function simRecordsFor(caseNumber: string) {
+    return [...sim.state.records.values()].filter((r) => r.key.split('|')[1] === caseNumber);
+  }
+
+  const field = (fields: readonly { tag: string; value: string }[], tag: string) =>
+    fields.filter((f) => f.tag === tag).map((f) => f.value);
+
   it('enters an issued order as one record per protected person and shows the FCNs on the pull feed', async () => {
     const order = relayOrder(1); // DV-110: two protected people, served personally
     await env.submit([order]);
