@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
+import { readHistory } from '../orders/history';
 import { readOrder, pullChanges } from '../pull/changes';
 import { pushMutations } from '../push/pushService';
 import { pushRequestSchema } from '../push/types';
@@ -31,7 +32,7 @@ const searchQuery = z.object({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-/** Registers /v1/mutations, /v1/changes, /v1/orders/search and /v1/orders/:orderId. */
+/** Registers /v1/mutations, /v1/changes, /v1/orders/search, /v1/orders/:orderId(/history). */
 export function registerDeviceRoutes(app: FastifyInstance, deps: RegistryDeps): void {
   const { db } = deps;
 
@@ -74,4 +75,23 @@ export function registerDeviceRoutes(app: FastifyInstance, deps: RegistryDeps): 
     }
     return order;
   });
+
+  app.get<{ Params: { orderId: string } }>(
+    '/v1/orders/:orderId/history',
+    async (request, reply) => {
+      const device = await requireDevice(db, request);
+      const history = await readHistory(db, device.courtOri, request.params.orderId);
+      if (!history) {
+        return reply
+          .status(404)
+          .send(
+            errorBody(
+              'order-not-found',
+              `No order ${request.params.orderId} in court ${device.courtOri}.`,
+            ),
+          );
+      }
+      return history;
+    },
+  );
 }

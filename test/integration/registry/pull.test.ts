@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { request } from '../../../src/registry/client/http';
 import { pushMutations } from '../../../src/registry/push/pushService';
 import { pullChanges } from '../../../src/registry/pull/changes';
 import { setOrderStatus } from '../../../src/registry/orders/status';
@@ -201,6 +202,21 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
       },
     });
     expect((await other.client.pull('', 100)).changes).toEqual([]);
+    const history = await request(
+      { baseUrl: env.baseUrl, credential: dev.credential, timeoutMs: 10_000 },
+      { method: 'GET', path: `/v1/orders/${target}/history` },
+    );
+    expect((history.body as { events: { event: string; detail: object }[] }).events).toMatchObject([
+      { event: 'submitted' },
+      { event: 'status:acknowledged', detail: { fcn: '1234567890123' } },
+      { event: 'status:rejected', detail: { rejectCode: 'DUP' } },
+    ]);
+    await expect(
+      request(
+        { baseUrl: env.baseUrl, credential: other.credential, timeoutMs: 10_000 },
+        { method: 'GET', path: `/v1/orders/${target}/history` },
+      ),
+    ).rejects.toMatchObject({ status: 404 });
     // A cursor from another (restored or replaced) database, ahead of this one's history.
     await expect(dev.client.pull('v1.999999999.1', 10)).rejects.toMatchObject({
       status: 400,
