@@ -84,7 +84,7 @@ async function perSecond(n: number, work: () => Promise<unknown>): Promise<numbe
 }
 
 const cacheCase: BenchCase = {
-  name: 'cache sync into Dexie (fake-indexeddb, 5k orders)',
+  name: 'sync: cache into Dexie (fake-indexeddb, 5k orders)',
   unit: 'orders/s',
   better: 'higher',
   target: '≥ 5000 orders/s',
@@ -110,9 +110,7 @@ const cacheCase: BenchCase = {
     return {
       values,
       floor,
-      notes: [
-        'cache sync: Node + fake-indexeddb stands in for Chromium IndexedDB (no browser in bench)',
-      ],
+      notes: ['Node on fake-indexeddb: the same code without a browser'],
     };
   },
 };
@@ -126,7 +124,7 @@ async function until(ok: () => boolean, what: string): Promise<void> {
 }
 
 const pushCase: BenchCase = {
-  name: 'SyncService push vs direct registry client (PGlite, 300 orders)',
+  name: 'sync: push via SyncService vs direct client (PGlite, 300 orders)',
   unit: 'orders/s',
   better: 'higher',
   async run() {
@@ -305,14 +303,14 @@ async function inChromium(): Promise<{ values: number[]; floor: number[] }> {
 }
 
 cases.unshift({
-  name: 'cache sync into Dexie (Chromium IndexedDB, 5k orders)',
+  name: 'sync: cache into Dexie (Chromium IndexedDB, 5k orders)',
   unit: 'orders/s',
   better: 'higher',
   target: '≥ 5000 orders/s',
   async run() {
     return {
       ...(await inChromium()),
-      notes: ['cache sync: Debian Chromium headless, strict durability, chunks of 500'],
+      notes: ['Debian Chromium headless, strict durability, 500-row chunks, 2,500 rows per commit'],
     };
   },
 });

@@ -4,7 +4,7 @@
  * searchable offline by case number and surname keys for the conflict check.
  *
  * Each feed item carries the order's whole current state, so applying one twice is harmless:
- * the cursor is saved only after its page is in the cache, and a crash re-applies the page.
+ * the cursor is saved with the page's last rows, and a crash before that re-applies the page.
  */
 import { foldName, nameCodes } from '../../../shared/search/foldName';
 import type { PulledChange, PulledOrder } from '../../../shared/ipc/contracts/sync';
@@ -131,8 +131,10 @@ function localUpdate(local: OrderRow, row: RegistryOrderRow): OrderRow | null {
 }
 
 export type ApplyOptions = {
-  /** Rows per transaction. Default 500. */
+  /** Rows built between two yields to the UI. Default 500. */
   readonly chunkSize?: number;
+  /** Rows per (strict) write transaction. Default 2,500. */
+  readonly rowsPerTransaction?: number;
   /** Lets the page breathe between chunks. Default: a macrotask (setTimeout 0). */
   readonly yieldToUi?: () => Promise<void>;
 };
@@ -152,9 +154,11 @@ export async function applyPulledPage(
   const size = options.chunkSize ?? 500;
   const yieldToUi = options.yieldToUi ?? macrotask;
   const orders = changes.filter((c): c is PulledOrder => c.kind === 'order');
-  const write = (rows: RegistryOrderRow[]) =>
-    db.transaction('rw', [db.registryOrders, db.orders], async () => {
+  const write = (rows: RegistryOrderRow[], last: boolean) =>
+    db.transaction('rw', [db.registryOrders, db.orders, db.settings], async () => {
       await db.registryOrders.bulkPut(rows);
+      // The cursor commits with the page's last rows: never ahead of what is in the cache.
+      if (last) await db.settings.put({ key: pullCursorKey, value: cursor });
       const locals = await db.orders.bulkGet(rows.map((r) => r.id));
       const updates: OrderRow[] = [];
       locals.forEach((local, j) => {
@@ -164,19 +168,27 @@ export async function applyPulledPage(
       });
       if (updates.length > 0) await db.orders.bulkPut(updates);
     });
-  // Pipelined: the next chunk's rows are built while the previous chunk commits (a strict
-  // commit waits for the disk); chunks still commit one after another, in feed order.
+  // Rows are built a chunk at a time with a yield after each (the screen stays responsive) and
+  // written `rowsPerTransaction` at a time: each strict commit waits for the disk, so fewer,
+  // larger commits are faster. The next rows are built while the previous write commits;
+  // writes still commit one after another, in feed order.
+  const perTransaction = Math.max(size, options.rowsPerTransaction ?? 2500);
   let inFlight: Promise<void> | null = null;
+  let pending: RegistryOrderRow[] = [];
   for (let i = 0; i < orders.length; i += size) {
-    const rows = orders.slice(i, i + size).map(cacheRowOf);
-    if (inFlight) await inFlight;
-    inFlight = write(rows);
-    // Awaited on the next turn; the no-op handler keeps a failure from being reported twice.
-    inFlight.catch(() => undefined);
+    for (const change of orders.slice(i, i + size)) pending.push(cacheRowOf(change));
+    const last = i + size >= orders.length;
+    if (pending.length >= perTransaction || last) {
+      if (inFlight) await inFlight;
+      inFlight = write(pending, last);
+      // Awaited before the next write; the no-op handler keeps a failure from being reported twice.
+      inFlight.catch(() => undefined);
+      pending = [];
+    }
     await yieldToUi();
   }
   if (inFlight) await inFlight;
-  await db.settings.put({ key: pullCursorKey, value: cursor });
+  else await db.settings.put({ key: pullCursorKey, value: cursor }); // a page without orders
   return orders.length;
 }
 
