@@ -117,7 +117,18 @@ describe.each(BACKENDS)('relay: registry → relay → CLETS simulator on %s', (
       ...order,
       restrained: { ...order.restrained, name: { ...order.restrained.name, last: 'Rejmann' } },
     };
+    // With the relay stopped, the workstation at once sees the correction waiting, the old
+    // rejection gone.
+    await worker.stop();
     await env.modify(corrected, 1);
+    const waiting = (await env.pullAll()).get(order.id);
+    expect(waiting).toMatchObject({ version: 2, status: 'at_registry', rejectCode: null });
+    expect(waiting?.clets).toMatchObject({ reject: null, open: 1 });
+    worker = new RelayWorker({
+      store: new DbRelayStore(env.db),
+      clets: { host: '127.0.0.1', port: sim.port },
+      maxIdleMs: 50,
+    }).start();
     const fixed = await settled(order.id, 2);
     expect(fixed.status).toBe('acknowledged');
     expect(fixed.rejectCode).toBeNull();

@@ -7,6 +7,7 @@ import type { Tx } from '../types';
 import { m001Initial } from './m001_initial';
 import { m002EditKeys } from './m002_edit_keys';
 import { m003CletsRelay } from './m003_clets_relay';
+import { m005CletsNewVersion } from './m005_clets_new_version';
 
 /** One numbered schema change. */
 export type Migration = {
@@ -19,4 +20,9 @@ export type Migration = {
 };
 
 /** All migrations in order (the CLETS relay owns m003). */
-export const migrations: readonly Migration[] = [m001Initial, m002EditKeys, m003CletsRelay];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002EditKeys,
+  m003CletsRelay,
+  m005CletsNewVersion,
+];
