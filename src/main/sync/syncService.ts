@@ -5,8 +5,6 @@
  * request's outcome updates it, and while the registry is unreachable a health check repeats
  * with backoff, so going offline and back needs no one to press anything.
  */
-import os from 'node:os';
-
 import { RegistryHttpError, TransientError } from '../../registry/client/http';
 import { RegistryClient } from '../../registry/client/registryClient';
 import { ServiceError } from '../../shared/ipc/envelope';
@@ -21,7 +19,9 @@ import type {
 } from '../../shared/ipc/contracts/sync';
 
 import { CredentialStore, type StoredCredential } from './credentialStore';
+import { enrolmentError, enrolWorkstation } from './enrolment';
 import { toPulledChanges } from './pullChanges';
+import { ProbeTimer } from './probeTimer';
 import { pushRows } from './pushRows';
 import { normaliseRegistryUrl, readSyncEnv } from './syncConfig';
 
@@ -57,14 +57,18 @@ export class SyncService {
   private detail = notReady['not-configured'];
   private lastContactAt: string | null = null;
   private autoEnrolFailed = false;
-  private probeTimer: NodeJS.Timeout | undefined;
-  private probeAttempt = 0;
+  private readonly probes: ProbeTimer;
   private closed = false;
   private pushChain: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: SyncServiceOptions) {
     this.store = new CredentialStore(options.dataDir);
     this.env = readSyncEnv(options.env ?? process.env);
+    this.probes = new ProbeTimer(
+      () => void this.probe(),
+      options.probeCapMs ?? 10_000,
+      options.random,
+    );
   }
 
   /** Loads the address and credential and starts checking the registry. */
@@ -78,7 +82,7 @@ export class SyncService {
 
   close(): void {
     this.closed = true;
-    clearTimeout(this.probeTimer);
+    this.probes.stop();
   }
 
   status(): SyncStatus {
@@ -117,42 +121,21 @@ export class SyncService {
   async enrol(input: EnrolInput): Promise<SyncStatus> {
     const url = this.url;
     if (!url) throw new ServiceError('failed', 'Set the registry address first.');
-    const courtOri = input.courtOri ?? this.env.courtOri;
+    let stored: StoredCredential;
     try {
       const client = this.client(undefined, url);
-      const e = await client.enrol(input.code, courtOri, `${os.hostname()} (clerk workstation)`);
-      const stored: StoredCredential = {
-        version: 1,
-        registryUrl: url,
-        deviceId: e.deviceId,
-        courtOri: e.courtOri,
-        credential: e.credential,
-        enrolledAt: this.now().toISOString(),
-      };
-      this.store.saveCredential(stored);
-      // A new device: the registry has applied nothing from it yet.
-      this.store.saveLastSeq({ deviceId: e.deviceId, lastSeq: 0 });
-      this.setCredential(stored);
-      this.contact();
-      return this.status();
+      const court = input.courtOri ?? this.env.courtOri;
+      stored = await enrolWorkstation(client, url, input.code, court, this.now());
     } catch (error) {
-      if (error instanceof TransientError) {
-        this.offline(error);
-        throw new ServiceError(
-          'unavailable',
-          `The registry could not be reached (${error.message}); try again when it is back.`,
-        );
-      }
-      if (error instanceof RegistryHttpError) {
-        throw new ServiceError(
-          error.status === 400 ? 'invalid-input' : 'forbidden',
-          error.code === 'court-required'
-            ? 'This is an administrator code: also enter the court ORI to enrol for.'
-            : error.message,
-        );
-      }
-      throw error;
+      if (error instanceof TransientError) this.offline(error);
+      throw enrolmentError(error);
     }
+    this.store.saveCredential(stored);
+    // A new device: the registry has applied nothing from it yet.
+    this.store.saveLastSeq({ deviceId: stored.deviceId, lastSeq: 0 });
+    this.setCredential(stored);
+    this.contact();
+    return this.status();
   }
 
   /** Pushes outbox rows; one push at a time, so sequence numbers never interleave. */
@@ -289,7 +272,7 @@ export class SyncService {
    */
   private contact(authenticated = true): void {
     this.lastContactAt = this.now().toISOString();
-    this.probeAttempt = 0;
+    this.probes.reset();
     if (this.connectivity === 'refused' && !authenticated) return;
     if (this.enrolled()) this.set('online', 'The registry is reachable.');
     else
@@ -303,7 +286,7 @@ export class SyncService {
 
   private offline(error: Error): void {
     this.set('offline', `The registry cannot be reached (${error.message}); retrying on its own.`);
-    this.probeSoon(this.probeAttempt === 0 ? 1000 : undefined);
+    this.probeSoon(this.probes.fresh ? 1000 : undefined);
   }
 
   /** Records a failed request and returns the sentence to show for it. */
@@ -324,18 +307,7 @@ export class SyncService {
   // ——— health checks and automatic enrolment ———
 
   private probeSoon(delayMs?: number): void {
-    if (this.closed || !this.url) return;
-    clearTimeout(this.probeTimer);
-    let delay = delayMs;
-    if (delay === undefined) {
-      const cap = this.options.probeCapMs ?? 10_000;
-      const ceiling = Math.min(cap, 1000 * 2 ** Math.min(this.probeAttempt, 20));
-      // Equal jitter: never hammer, never wait more than the cap.
-      delay = ceiling / 2 + ((this.options.random ?? Math.random)() * ceiling) / 2;
-      this.probeAttempt += 1;
-    }
-    this.probeTimer = setTimeout(() => void this.probe(), delay);
-    this.probeTimer.unref();
+    if (!this.closed && this.url) this.probes.schedule(delayMs);
   }
 
   private async probe(): Promise<void> {
