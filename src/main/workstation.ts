@@ -6,6 +6,8 @@
  */
 import os from 'node:os';
 
+import { createAuth } from './auth/authHandlers';
+import type { Auth } from './auth/authHandlers';
 import { createLicenceHandlers, createLicenceService } from './devices/licence/licenceHandlers';
 import { createScannerHandlers, createScannerService } from './devices/scanner/scannerHandlers';
 import { createDispatcher } from './ipc/dispatcher';
@@ -33,6 +35,8 @@ export type WorkstationOptions = {
   /** Environment for the registry link (CLERK_REGISTRY_URL, …); default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly onInternalError?: (channel: string, error: unknown) => void;
+  /** Sign-in and audit seams for tests (clock, cheaper KDF); see src/main/auth. */
+  readonly auth?: Pick<Parameters<typeof createAuth>[0], 'now' | 'kdf' | 'schedule'>;
 };
 
 export type Workstation = {
@@ -41,6 +45,8 @@ export type Workstation = {
   readonly dispatcher: Dispatcher;
   readonly hub: EventHub;
   readonly status: StatusService;
+  /** Sessions, accounts and the audit journal (the dispatcher's access gate). */
+  readonly auth: Auth;
   close(): Promise<void>;
 };
 
@@ -48,6 +54,13 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const hub = new EventHub();
   const status = new StatusService(hub);
   const startedAt = new Date().toISOString();
+  const auth = createAuth({
+    dataDir: options.dataDir,
+    publish: (view) => hub.publish('auth:session-changed', view),
+    // Known test accounts only for the e2e host, never in the desktop app.
+    seedE2eUsers: options.shell === 'host' && (options.env ?? process.env).CLERK_E2E === '1',
+    ...options.auth,
+  });
   const print = new PrintService({
     dataDir: options.dataDir,
     publish: (job) => hub.publish('print:job-updated', job),
@@ -71,6 +84,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       workstationUser: safeUserName(),
     }),
     'status:get-summary': () => status.get(),
+    ...auth.handlers,
     ...createPrintHandlers(print),
     ...createLicenceHandlers(licence),
     ...createScannerHandlers(scanner),
@@ -80,6 +94,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
 
   const dispatcher = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? ((c, e) => console.error(`[ipc] ${c}:`, e)),
+    access: auth.gate,
   });
 
   return {
@@ -87,7 +102,9 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     dispatcher,
     hub,
     status,
+    auth,
     close: async () => {
+      await auth.close();
       print.close();
       await licence.close();
       await scanner.close();

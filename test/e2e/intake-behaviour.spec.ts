@@ -11,12 +11,14 @@ import { orderToValues } from '../../src/renderer/features/intake/form/toOrder';
 import { personPayload } from '../fixtures/aamva/generator';
 
 import { addProtectedPersons, fillByKeyboard, tabTo } from './helpers/keyboardFill';
+import { signIn } from './helpers/signIn';
 
 const now = new Date('2026-12-02T10:00:00-08:00');
 const field = (page: Page, key: string) => page.locator(`#${fieldDomId(key)}`);
 
 async function startOrder(page: Page, code: string) {
   await page.clock.setFixedTime(now);
+  await signIn(page);
   await page.goto('/#/intake');
   await expect(page.getByRole('combobox', { name: /Order type/ })).toBeFocused();
   await page.keyboard.type(code);

@@ -11,6 +11,7 @@ import { orderTypeCodes } from '../../src/shared/orders';
 
 import { expectAccessible } from './helpers/a11y';
 import { addProtectedPersons, fillByKeyboard, tabTo } from './helpers/keyboardFill';
+import { signIn } from './helpers/signIn';
 import { saveScreen } from './helpers/screens';
 
 const fixtures = path.resolve(__dirname, '../fixtures/orders');
@@ -26,6 +27,7 @@ function fixture(code: string): Record<string, unknown> {
 
 async function startOrder(page: Page, code: string) {
   await page.clock.setFixedTime(now);
+  await signIn(page);
   await page.goto('/#/intake');
   const picker = page.getByRole('combobox', { name: /Order type/ });
   await expect(picker).toBeFocused();

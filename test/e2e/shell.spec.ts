@@ -5,8 +5,13 @@ import { WebSocket } from 'ws';
 
 import { expectAccessible } from './helpers/a11y';
 import { saveScreen } from './helpers/screens';
+import { signIn } from './helpers/signIn';
 
 const port = Number(process.env.E2E_PORT ?? 4555);
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
 
 test('the shell renders a real round trip through the contract', async ({ page }) => {
   const requests: string[] = [];

@@ -7,17 +7,20 @@
  */
 import type { z } from 'zod';
 
+import type { Principal } from '../../shared/auth/principal';
 import { allInvokeChannels } from '../../shared/ipc/channels';
 import type { InvokeChannel } from '../../shared/ipc/channels';
 import { invokeContract } from '../../shared/ipc/contract';
 import type { InvokeOut } from '../../shared/ipc/contract';
 import { ServiceError } from '../../shared/ipc/envelope';
 import type { IpcIssue, IpcResult } from '../../shared/ipc/envelope';
+import { publicOnlyGate, type AccessGate } from '../auth/accessGate';
 
-/** Who is calling: which shell, and (once sign-in lands) which user. */
+/** Who is calling: which shell, and (set by the access gate) the signed-in user. */
 export type CallContext = {
   readonly shell: 'electron' | 'host';
   readonly origin: string;
+  readonly principal?: Principal;
 };
 
 export type Handler<C extends InvokeChannel> = (
@@ -36,6 +39,11 @@ export type Dispatcher = {
 export type DispatcherOptions = {
   /** Called for errors that are bugs (not ServiceErrors), so they reach the log. */
   readonly onInternalError?: (channel: string, error: unknown) => void;
+  /**
+   * Decides who may call what (src/main/auth/accessGate.ts). Deny by default: without one,
+   * only the public channels of src/shared/auth/channelActions.ts answer.
+   */
+  readonly access?: AccessGate;
 };
 
 const known = new Set<string>(allInvokeChannels);
@@ -61,6 +69,26 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       };
     }
     const c = channel as InvokeChannel;
+    const gate = options.access ?? publicOnlyGate;
+    // Fail closed: if the check (or writing its audit event) fails, nothing runs.
+    const decision = await gate.check(c, ctx).catch((error: unknown) => {
+      options.onInternalError?.(c, error);
+      return { allowed: false, message: `${c} was refused: the access check failed.` } as const;
+    });
+    if (!decision.allowed)
+      return { ok: false, error: { code: 'forbidden', message: decision.message } };
+    const result = await run(c, input, decision.ctx);
+    await gate
+      .settled?.(c, decision.ctx, result.ok)
+      .catch((e: unknown) => options.onInternalError?.(c, e));
+    return result;
+  }
+
+  async function run(
+    c: InvokeChannel,
+    input: unknown,
+    ctx: CallContext,
+  ): Promise<IpcResult<unknown>> {
     const spec = invokeContract[c];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 
+import { AuthGate } from '../features/auth/AuthGate';
+
 import { appStarted } from './appActions';
 import { AppFrame } from './AppFrame';
 import { useAppDispatch } from './hooks';
@@ -9,5 +11,10 @@ export function App() {
   useEffect(() => {
     dispatch(appStarted());
   }, [dispatch]);
-  return <AppFrame />;
+  // Nothing of the app renders until a user is signed in and the workstation is unlocked.
+  return (
+    <AuthGate>
+      <AppFrame />
+    </AuthGate>
+  );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 
+import { SessionMenu } from '../features/auth/SessionMenu';
 import { StatusBar } from '../features/status/StatusBar';
 
 import { AreaView } from './AreaView';
@@ -55,6 +56,7 @@ export function AppFrame() {
             <div className="brand-sub">California Courts Protective Order Registry</div>
           </div>
         </div>
+        <SessionMenu />
       </header>
       <nav className="sidenav" aria-label="Areas">
         <ul>

@@ -1,5 +1,7 @@
 import { configureStore } from '@reduxjs/toolkit';
 
+import { addAuthListeners } from '../features/auth/authListeners';
+import { authReducer } from '../features/auth/authSlice';
 import { sessionReducer } from '../features/session/sessionSlice';
 import { addSessionListeners } from '../features/session/sessionListeners';
 import { statusReducer } from '../features/status/statusSlice';
@@ -12,7 +14,12 @@ import type { AppStartListening } from './listenerMiddleware';
 
 export function createAppStore() {
   const store = configureStore({
-    reducer: { session: sessionReducer, status: statusReducer, sync: syncReducer },
+    reducer: {
+      auth: authReducer,
+      session: sessionReducer,
+      status: statusReducer,
+      sync: syncReducer,
+    },
     middleware: (getDefault) => getDefault().prepend(listenerMiddleware.middleware),
   });
   return store;
@@ -28,6 +35,7 @@ let listenersAdded = false;
 export function addAppListeners(startListening: AppStartListening): void {
   if (listenersAdded) return;
   listenersAdded = true;
+  addAuthListeners(startListening);
   addSessionListeners(startListening);
   addStatusListeners(startListening);
   addSyncListeners(startListening);

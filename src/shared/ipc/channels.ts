@@ -11,6 +11,26 @@ export const channels = {
   status: {
     getSummary: 'status:get-summary',
   },
+  auth: {
+    getSession: 'auth:get-session',
+    signIn: 'auth:sign-in',
+    unlockSession: 'auth:unlock-session',
+    signOut: 'auth:sign-out',
+    lockSession: 'auth:lock-session',
+    touchSession: 'auth:touch-session',
+    changePassword: 'auth:change-password',
+    checkAccess: 'auth:check-access',
+    listUsers: 'auth:list-users',
+    saveUser: 'auth:save-user',
+    releaseLockout: 'auth:release-lockout',
+    setIdleLock: 'auth:set-idle-lock',
+  },
+  audit: {
+    recordEvent: 'audit:record-event',
+    listPending: 'audit:list-pending',
+    confirmQueued: 'audit:confirm-queued',
+    listEvents: 'audit:list-events',
+  },
   print: {
     listPrinters: 'print:list-printers',
     savePrinter: 'print:save-printer',
@@ -61,6 +81,7 @@ export const channels = {
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */
 export const eventNames = [
   'status:summary-changed',
+  'auth:session-changed',
   'print:job-updated',
   'scanner:page-arrived',
   'scanner:batch-progress',

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 
 import type { EventName, InvokeChannel } from './channels';
 import { appContract, appEvents } from './contracts/app';
+import { auditContract, auditEvents, authContract, authEvents } from './contracts/auth';
 import { licenceContract, licenceEvents } from './contracts/licence';
 import { pagesContract, pagesEvents } from './contracts/pages';
 import { printContract, printEvents } from './contracts/print';
@@ -18,6 +19,8 @@ import { syncContract, syncEvents } from './contracts/sync';
 
 export const invokeContract = {
   ...appContract,
+  ...authContract,
+  ...auditContract,
   ...licenceContract,
   ...printContract,
   ...scannerContract,
@@ -27,6 +30,8 @@ export const invokeContract = {
 
 export const eventContract = {
   ...appEvents,
+  ...authEvents,
+  ...auditEvents,
   ...licenceEvents,
   ...printEvents,
   ...scannerEvents,

@@ -9,6 +9,7 @@ import { LicenceService } from '../../../../src/main/devices/licence/licenceServ
 import type { LicenceReaderInfo } from '../../../../src/main/devices/licence/readerPort';
 import { EventHub } from '../../../../src/main/ipc/eventHub';
 import { createWorkstation } from '../../../../src/main/workstation';
+import { signInAs } from '../../../helpers/auth';
 import type { LicenceScan } from '../../../../src/shared/ipc/contracts/licence';
 import { ServiceError } from '../../../../src/shared/ipc/envelope';
 import { people, personPayload } from '../../../fixtures/aamva/generator';
@@ -137,6 +138,7 @@ describe('licence channels through the workstation dispatcher', () => {
     const ws = createWorkstation({ shell: 'host', dataDir: dir, version: 'test' });
     const ctx = { shell: 'host' as const, origin: 'test' };
     try {
+      await signInAs(ws, 'clerk');
       const ok = await ws.dispatcher.dispatch('licence:parse-payload', { payload: us }, ctx);
       expect(ok.ok && (ok.value as { licence: { dob: string } }).licence.dob).toBe('1980-09-23');
       const bad = await ws.dispatcher.dispatch('licence:parse-payload', { payload: '@\n' }, ctx);
