@@ -56,9 +56,13 @@ function order(tag: number, i: number): Record<string, unknown> & { id: string }
   return o;
 }
 
+/** The feed as main hands it to the renderer (main's mapping is not part of the timing). */
 function pulled(tag: number): PulledOrder[] {
   return Array.from({ length: CACHE_ORDERS }, (_, i) => {
-    const o = order(tag, i);
+    const o = order(tag, i) as ReturnType<typeof order> & {
+      restrained: { name: { last: string } };
+      protected: { name: { last: string } }[];
+    };
     return {
       kind: 'order',
       orderId: o.id,
@@ -70,7 +74,10 @@ function pulled(tag: number): PulledOrder[] {
       rejectCode: null,
       rejectReason: null,
       updatedAt: '2026-12-02T18:00:00.000Z',
-      order: o,
+      orderType: 'DV-110',
+      caseNumber: String(o.caseNumber),
+      surnames: [o.restrained.name.last, ...o.protected.map((p) => p.name.last)],
+      orderJson: JSON.stringify(o),
     };
   });
 }
@@ -224,7 +231,10 @@ function feed(fixture, tag, n) {
     o.restrained.name.last = SURNAMES[i % SURNAMES.length] + letters(tag * 100000 + i);
     return { kind: 'order', orderId: o.id, courtOri: 'CA034999J', version: 1,
       status: i % 3 === 0 ? 'acknowledged' : 'at_registry', statusAt: '2026-12-02T18:00:00.000Z',
-      fcn: null, rejectCode: null, rejectReason: null, updatedAt: '2026-12-02T18:00:00.000Z', order: o };
+      fcn: null, rejectCode: null, rejectReason: null, updatedAt: '2026-12-02T18:00:00.000Z',
+      orderType: 'DV-110', caseNumber: o.caseNumber,
+      surnames: [o.restrained.name.last, ...o.protected.map((p) => p.name.last)],
+      orderJson: JSON.stringify(o) };
   });
 }
 window.benchCache = async (fixture, n, samples) => {

@@ -1,11 +1,28 @@
 /**
  * Maps the registry's change feed to what crosses IPC: each order's current state (with the
- * order record, for the offline cache and conflict checks) and service records by reference.
+ * order record as JSON text and the fields the offline cache indexes, so the renderer stores
+ * it without serialising anything on its UI thread) and service records by reference.
  */
 import type { RegistryClient } from '../../registry/client/registryClient';
 import type { PulledChange } from '../../shared/ipc/contracts/sync';
 
 type ChangeItem = Awaited<ReturnType<RegistryClient['pull']>>['changes'][number];
+
+type Named = { name?: { last?: unknown } } | null;
+
+/** The surnames of an order's restrained and protected persons, whatever shape it has. */
+export function partySurnames(order: unknown): string[] {
+  const o = (order ?? {}) as { restrained?: Named; protected?: unknown };
+  const people: Named[] = [
+    o.restrained ?? null,
+    ...(Array.isArray(o.protected) ? o.protected : []),
+  ];
+  return people
+    .map((p) => p?.name?.last)
+    .filter((l): l is string => typeof l === 'string' && l.trim() !== '');
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The feed's items as the renderer receives them; entities it does not know are skipped. */
 export function toPulledChanges(items: readonly ChangeItem[]): PulledChange[] {
@@ -13,6 +30,7 @@ export function toPulledChanges(items: readonly ChangeItem[]): PulledChange[] {
   for (const item of items) {
     if (item.entity === 'order') {
       const o = item.order;
+      const record = (o.order ?? {}) as { orderType?: unknown; caseNumber?: unknown };
       out.push({
         kind: 'order',
         orderId: o.orderId,
@@ -24,7 +42,10 @@ export function toPulledChanges(items: readonly ChangeItem[]): PulledChange[] {
         rejectCode: o.rejectCode,
         rejectReason: o.rejectReason,
         updatedAt: o.updatedAt,
-        order: o.order,
+        orderType: text(record.orderType),
+        caseNumber: text(record.caseNumber),
+        surnames: partySurnames(o.order),
+        orderJson: JSON.stringify(o.order ?? null),
       });
     } else if (item.entity === 'service') {
       out.push({

@@ -8,7 +8,7 @@ import type { Order, PriorityResult } from '../../../shared/orders';
 import { samePerson } from '../../../shared/search/personMatch';
 import type { PersonKey } from '../../../shared/search/personMatch';
 import type { ClerkDb } from '../../db/clerkDb';
-import { cacheCandidates, partySurnames } from '../sync/registryCache';
+import { cacheCandidates } from '../sync/registryCache';
 
 import { textOf } from './form/fieldTypes';
 import type { FormValues } from './form/fieldTypes';
@@ -103,7 +103,7 @@ export async function findConflicts(
   // The court's orders from the registry cache (other workstations' too), found by surname
   // and case-number keys so a large cache is not scanned whole.
   const seen = new Set([order.id, ...matches.map((m) => m.id)]);
-  const surnames = partySurnames(order);
+  const surnames = [order.restrained.name.last, ...order.protected.map((p) => p.name.last)];
   for (const row of await cacheCandidates(db, surnames, order.caseNumber)) {
     if (seen.has(row.id)) continue;
     const parsed = orderSchema.safeParse(parseJson(row.orderJson));

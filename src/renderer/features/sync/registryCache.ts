@@ -74,29 +74,16 @@ export function surnameQueryKeys(last: string): string[] {
   return [...out];
 }
 
-type Named = { name?: { last?: unknown } };
-
-/** The surnames of an order's restrained and protected persons (whatever shape it arrived in). */
-export function partySurnames(order: unknown): string[] {
-  const o = (order ?? {}) as { restrained?: Named; protected?: unknown };
-  const people: Named[] = [o.restrained ?? {}, ...(Array.isArray(o.protected) ? o.protected : [])];
-  return people
-    .map((p) => (p as Named | null)?.name?.last)
-    .filter((l): l is string => typeof l === 'string' && l.trim() !== '');
-}
-
-/** The cache row for one pulled order. */
+/** The cache row for one pulled order (main already extracted the indexed fields). */
 export function cacheRowOf(change: PulledOrder): RegistryOrderRow {
-  const o = (change.order ?? {}) as { orderType?: unknown; caseNumber?: unknown };
-  const caseNumber = typeof o.caseNumber === 'string' ? o.caseNumber : '';
   const keys = new Set<string>();
-  for (const last of partySurnames(change.order)) for (const k of surnameKeys(last)) keys.add(k);
+  for (const last of change.surnames) for (const k of surnameKeys(last)) keys.add(k);
   return {
     id: change.orderId,
     courtOri: change.courtOri,
-    orderType: typeof o.orderType === 'string' ? o.orderType : '',
-    caseNumber,
-    caseKey: caseKeyOf(caseNumber),
+    orderType: change.orderType,
+    caseNumber: change.caseNumber,
+    caseKey: caseKeyOf(change.caseNumber),
     status: localStatus(change.status),
     statusAt: change.statusAt,
     fcn: change.fcn,
@@ -104,9 +91,7 @@ export function cacheRowOf(change: PulledOrder): RegistryOrderRow {
     version: change.version,
     updatedAt: change.updatedAt,
     nameKeys: [...keys],
-    // Kept as JSON text: IndexedDB stores one string much faster than a deep object, and only
-    // the few candidates of a conflict check are ever parsed back.
-    orderJson: JSON.stringify(change.order ?? null),
+    orderJson: change.orderJson,
   };
 }
 
@@ -154,15 +139,19 @@ export async function applyPulledPage(
   const size = options.chunkSize ?? 500;
   const yieldToUi = options.yieldToUi ?? macrotask;
   const orders = changes.filter((c): c is PulledOrder => c.kind === 'order');
+  // Orders keyed here are few next to the court's; know their ids once, read only those.
+  const localIds = new Set(await db.orders.toCollection().primaryKeys());
   const write = (rows: RegistryOrderRow[], last: boolean) =>
     db.transaction('rw', [db.registryOrders, db.orders, db.settings], async () => {
       await db.registryOrders.bulkPut(rows);
       // The cursor commits with the page's last rows: never ahead of what is in the cache.
       if (last) await db.settings.put({ key: pullCursorKey, value: cursor });
-      const locals = await db.orders.bulkGet(rows.map((r) => r.id));
+      const mine = rows.filter((r) => localIds.has(r.id));
+      if (mine.length === 0) return;
+      const locals = await db.orders.bulkGet(mine.map((r) => r.id));
       const updates: OrderRow[] = [];
       locals.forEach((local, j) => {
-        const row = rows[j];
+        const row = mine[j];
         const next = local && row ? localUpdate(local, row) : null;
         if (next) updates.push(next);
       });

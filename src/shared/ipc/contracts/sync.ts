@@ -122,7 +122,12 @@ export const pulledOrderSchema = z.object({
   rejectCode: z.string().nullable(),
   rejectReason: z.string().nullable(),
   updatedAt: z.string(),
-  order: z.unknown(),
+  orderType: z.string(),
+  caseNumber: z.string(),
+  /** Surnames of the restrained and protected persons, as written (the cache's search keys). */
+  surnames: z.array(z.string()),
+  /** The order record as the registry holds it, as JSON text: stored as is, parsed on demand. */
+  orderJson: z.string(),
 });
 
 export const pulledServiceSchema = z.object({

@@ -35,13 +35,10 @@ const pulled = (n: number, over: Partial<PulledOrder> = {}): PulledOrder => ({
   rejectCode: null,
   rejectReason: null,
   updatedAt: '2026-12-02T18:00:00.000Z',
-  order: {
-    id: `order-${n}`,
-    orderType: 'DV-110',
-    caseNumber: `26-fl-${n}`,
-    restrained: { name: { last: n % 2 ? 'Peña' : 'Okonkwo', first: 'Ana' } },
-    protected: [{ name: { last: 'Whitfield', first: 'Mel' } }],
-  },
+  orderType: 'DV-110',
+  caseNumber: `26-fl-${n}`,
+  surnames: [n % 2 ? 'Peña' : 'Okonkwo', 'Whitfield'],
+  orderJson: JSON.stringify({ id: `order-${n}` }),
   ...over,
 });
 
