@@ -162,7 +162,7 @@ export class SyncEngine {
     this.report({ phase: 'pulling', message: null, nextAttemptAt: null });
     let cursor = await loadPullCursor(db);
     for (let pages = 0; pages < 10_000; pages += 1) {
-      const page = await port.pullChanges(cursor, this.options.pullLimit ?? 500);
+      const page = await port.pullChanges(cursor, this.options.pullLimit ?? 1000);
       if (!page.reached) return false;
       if (page.resync) {
         await resetCache(db);
