@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { listRecentOrders } from '../../db/ordersRepo';
+import { CletsPanel } from '../clets/CletsPanel';
 import { statusLabel } from '../intake/statusLabels';
 import { NeedsAttentionList } from '../sync/NeedsAttentionList';
 
@@ -32,6 +33,7 @@ export function OrdersPage({ headingRef }: Props) {
         Orders keyed on this workstation.{' '}
         {pending === undefined ? '' : `${pending} waiting to be sent to the registry.`}
       </p>
+      <CletsPanel />
       <NeedsAttentionList />
       {orders && orders.length === 0 && <p>No orders submitted from this workstation yet.</p>}
       {orders && orders.length > 0 && (

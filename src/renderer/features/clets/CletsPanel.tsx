@@ -1,0 +1,72 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+
+import { navigate } from '../../app/useHashPath';
+import { database } from '../../db/database';
+import { statusLabel } from '../intake/statusLabels';
+
+import { cletsAttentionRows, cletsAttentionStatuses } from './cletsRows';
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-US', {
+    timeZone: 'America/Los_Angeles',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+
+/**
+ * Orders CLETS refused, each with the relay's reason in clerk words, so a refusal never sits
+ * unseen in the orders table. Renders nothing while there are none.
+ */
+export function CletsPanel() {
+  const orders = useLiveQuery(
+    () =>
+      database()
+        .orders.where('status')
+        .anyOf([...cletsAttentionStatuses])
+        .toArray(),
+    [],
+  );
+  const rows = cletsAttentionRows(orders ?? []);
+  if (rows.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="clets-heading" data-testid="clets-panel">
+      <h2 id="clets-heading">CLETS refused ({rows.length})</h2>
+      <p>Correct each order and send it again; it is not in CLETS until CLETS acknowledges it.</p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Order type</th>
+            <th scope="col">Restrained person</th>
+            <th scope="col">What to fix</th>
+            <th scope="col">Since</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.orderId} data-testid="clets-row">
+              <td>
+                <a
+                  href={`#/intake/submitted/${r.orderId}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`intake/submitted/${r.orderId}`);
+                  }}
+                >
+                  {r.caseNumber}
+                </a>
+              </td>
+              <td>{r.orderType}</td>
+              <td>{r.restrainedName}</td>
+              <td>
+                <span className={`status-pill status-${r.status}`}>{statusLabel(r.status)}</span>
+                <div data-testid="clets-reason">{r.reason}</div>
+              </td>
+              <td>{when(r.statusAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
