@@ -31,12 +31,17 @@ async function replaceKeys(
   if (keys.names.length > 0) {
     // One statement for all names: unnest of parallel arrays (PostgreSQL 15 has no json_table).
     await tx.query(
-      `INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold,
+      `WITH t AS (
+         SELECT * FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::text[]) AS t(r, i, l, f, d1, d2, b, k)
+       ), d AS (
+         INSERT INTO name_dictionary (last_fold, dm1, dm2, edit_keys)
+         SELECT DISTINCT ON (l) l, d1, d2, string_to_array(k, ' ') FROM t ORDER BY l
+         ON CONFLICT (last_fold) DO NOTHING
+       )
+       INSERT INTO order_names (order_id, court_ori, role, person_index, last_fold, first_fold,
          dm1, dm2, dob, edit_keys)
-       SELECT $1, $2, r, i, l, f, d1, d2, b::date,
-         string_to_array(k, ' ')
-       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
-         $9::text[], $10::text[]) AS t(r, i, l, f, d1, d2, b, k)`,
+       SELECT $1, $2, r, i, l, f, d1, d2, b::date, string_to_array(k, ' ') FROM t`,
       [
         keys.orderId,
         keys.courtOri,
@@ -123,6 +128,12 @@ export async function insertOrder(tx: Queryable, w: OrderWrite): Promise<boolean
          string_to_array(ek, ' ')
        FROM o, unnest($14::text[], $15::int[], $16::text[], $17::text[], $18::text[],
          $19::text[], $20::text[], $21::text[]) AS t(r, i, l, f, d1, d2, b, ek)
+     ), dict AS (
+       INSERT INTO name_dictionary (last_fold, dm1, dm2, edit_keys)
+       SELECT DISTINCT ON (dl) dl, dd1, dd2, string_to_array(dek, ' ')
+       FROM unnest($16::text[], $18::text[], $19::text[], $21::text[]) AS t(dl, dd1, dd2, dek)
+       ORDER BY dl
+       ON CONFLICT (last_fold) DO NOTHING
      ), li AS (
        INSERT INTO order_licences (order_id, court_ori, number_key, state)
        SELECT o.order_id, o.court_ori, lk, ls FROM o, unnest($22::text[], $23::text[]) AS t(lk, ls)

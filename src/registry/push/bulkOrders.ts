@@ -122,6 +122,12 @@ export class BulkOrders {
          FROM unnest($13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[],
            $19::text[], $20::text[], $21::text[]) AS t(nid, r, i, l, f, d1, d2, b, ek)
          JOIN o ON o.order_id = t.nid
+       ), dict AS (
+         INSERT INTO name_dictionary (last_fold, dm1, dm2, edit_keys)
+         SELECT DISTINCT ON (dl) dl, dd1, dd2, string_to_array(dek, ' ')
+         FROM unnest($16::text[], $18::text[], $19::text[], $21::text[]) AS t(dl, dd1, dd2, dek)
+         ORDER BY dl
+         ON CONFLICT (last_fold) DO NOTHING
        ), li AS (
          INSERT INTO order_licences (order_id, court_ori, number_key, state)
          SELECT o.order_id, o.court_ori, lk, ls

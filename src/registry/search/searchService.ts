@@ -100,25 +100,53 @@ export async function searchOrders(db: Db, courtOri: string, q: SearchQuery): Pr
     const lastP = p(last);
     const codesP = codes.map((c) => p(c)).join(', ');
     const phonetic =
-      codes.length === 0 ? 'false' : `(n.dm1 IN (${codesP}) OR n.dm2 IN (${codesP}))`;
-    const oneEdit = `n.edit_keys && ${p(editKeys(last))}::text[]`;
+      codes.length === 0 ? 'false' : `(d.dm1 IN (${codesP}) OR d.dm2 IN (${codesP}))`;
+    const oneEdit = `d.edit_keys && ${p(editKeys(last))}::text[]`;
     const firstP = first === '' ? null : p(first);
-    const dobFilter = q.dob ? ` AND n.dob = ${p(q.dob)}::date` : '';
-    const score = `GREATEST(similarity(n.last_fold, ${lastP}),
-        CASE WHEN n.last_fold = ${lastP} THEN 1 WHEN ${oneEdit} THEN 0.7
-          WHEN ${phonetic} THEN 0.6 ELSE 0 END)
-        ${firstP ? `+ 0.5 * CASE WHEN n.first_fold = ${firstP} THEN 1 ELSE similarity(n.first_fold, ${firstP}) END` : ''}`;
-    sql = `WITH hits AS (
-        SELECT DISTINCT ON (n.order_id) n.order_id, n.role AS m_role, n.last_fold AS m_last,
-          n.first_fold AS m_first, (${score})::float8 AS score
-        FROM order_names n
-        WHERE n.court_ori = $1 AND (n.last_fold % ${lastP} OR ${phonetic} OR ${oneEdit})${dobFilter}
-        ORDER BY n.order_id, score DESC)
+    const firstScore = firstP
+      ? `CASE WHEN n.first_fold = ${firstP} THEN 1 ELSE similarity(n.first_fold, ${firstP}) END`
+      : '0';
+    // Order-level filters go inside the per-name scan so the per-name LIMIT stays correct.
+    const orderFilters = filters.slice(1);
+    const rowFilters = [
+      ...(q.dob ? [`n.dob = ${p(q.dob)}::date`] : []),
+      ...(orderFilters.length > 0
+        ? [
+            `EXISTS (SELECT 1 FROM orders o WHERE o.order_id = n.order_id AND ${filters.join(' AND ')})`,
+          ]
+        : []),
+    ];
+    const perName = p(q.offset + q.limit + 1);
+    // 1. Rank distinct last names (the dictionary is small): trigram, one edit, phonetic.
+    // 2. Per matching name, read its orders in this court in score order, at most one page's worth.
+    // 3. Keep each order once (it may match by two names), rank, page.
+    sql = `WITH names AS (
+        SELECT d.last_fold, GREATEST(similarity(d.last_fold, ${lastP}),
+          CASE WHEN d.last_fold = ${lastP} THEN 1 WHEN ${oneEdit} THEN 0.7
+            WHEN ${phonetic} THEN 0.6 ELSE 0 END)::float8 AS s
+        FROM name_dictionary d
+        WHERE d.last_fold % ${lastP} OR ${oneEdit} OR ${phonetic}
+      ), per_name AS (
+        SELECT x.order_id, x.role, x.last_fold, x.first_fold, names.s + 0.5 * x.fs AS score
+        FROM names CROSS JOIN LATERAL (
+          SELECT n.order_id, n.role, n.last_fold, n.first_fold, (${firstScore})::float8 AS fs
+          FROM order_names n
+          WHERE n.court_ori = $1 AND n.last_fold = names.last_fold
+            ${rowFilters.map((f) => `AND ${f}`).join(' ')}
+          ORDER BY fs DESC, n.order_id
+          LIMIT ${perName}
+        ) x
+      ), hits AS (
+        SELECT DISTINCT ON (order_id) order_id, role AS m_role, last_fold AS m_last,
+          first_fold AS m_first, score
+        FROM per_name ORDER BY order_id, score DESC
+      ), top AS (
+        SELECT * FROM hits ORDER BY score DESC, order_id LIMIT ${p(q.limit + 1)} OFFSET ${p(q.offset)}
+      )
       SELECT o.order_id, o.case_number, o.order_type, o.version, o.status, o.fcn,
         o.restrained_last, o.restrained_first, o.restrained_dob::text AS restrained_dob,
         h.m_role, h.m_last, h.m_first, h.score
-      FROM hits h JOIN orders o ON o.order_id = h.order_id
-      WHERE ${filters.join(' AND ')}
+      FROM top h JOIN orders o ON o.order_id = h.order_id
       ORDER BY h.score DESC, o.order_id`;
   } else {
     if (q.dob)
@@ -136,9 +164,9 @@ export async function searchOrders(db: Db, courtOri: string, q: SearchQuery): Pr
         o.restrained_last, o.restrained_first, o.restrained_dob::text AS restrained_dob,
         NULL AS m_role, NULL AS m_last, NULL AS m_first, NULL::float8 AS score
       FROM orders o WHERE ${filters.join(' AND ')}
-      ORDER BY o.updated_at DESC, o.order_id`;
+      ORDER BY o.updated_at DESC, o.order_id
+      LIMIT ${p(q.limit + 1)} OFFSET ${p(q.offset)}`;
   }
-  sql += ` LIMIT ${p(q.limit + 1)} OFFSET ${p(q.offset)}`;
   const rows = await db.query<Row>(sql, params);
   const page = rows.slice(0, q.limit);
   return {

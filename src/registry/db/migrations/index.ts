@@ -8,6 +8,7 @@ import { m001Initial } from './m001_initial';
 import { m002EditKeys } from './m002_edit_keys';
 import { m003CletsRelay } from './m003_clets_relay';
 import { m005CletsNewVersion } from './m005_clets_new_version';
+import { m006NameDictionary } from './m006_name_dictionary';
 
 /** One numbered schema change. */
 export type Migration = {
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   m002EditKeys,
   m003CletsRelay,
   m005CletsNewVersion,
+  m006NameDictionary,
 ];
