@@ -165,7 +165,11 @@ export class SyncService {
       this.contact();
       return { reached: true, results };
     } catch (error) {
-      return waiting(this.failed(error));
+      const wait = error instanceof TransientError ? error.retryAfterMs : undefined;
+      return {
+        ...waiting(this.failed(error)),
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+      };
     }
   }
 

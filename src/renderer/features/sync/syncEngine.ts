@@ -63,6 +63,8 @@ export class SyncEngine {
   private woken = false;
   /** Why the last drain step could not go on (shown while waiting). */
   private lastMessage: string | null = null;
+  /** The registry's Retry-After on the last failure: the least time to wait. */
+  private retryAfterMs = 0;
   private readonly options: EngineOptions;
 
   constructor(options: EngineOptions) {
@@ -142,6 +144,7 @@ export class SyncEngine {
     }
     if (!answer.reached) {
       const message = answer.message ?? 'The registry could not be reached.';
+      this.retryAfterMs = 'retryAfterMs' in answer ? (answer.retryAfterMs ?? 0) : 0;
       await markUnsent(
         db,
         ready.map((r) => r.row.seq),
@@ -219,7 +222,12 @@ export class SyncEngine {
         continue;
       }
       if (step === 'blocked' || step === 'stalled') {
-        const delay = backoffDelay(policy, attempt, random);
+        // Full jitter, but never sooner than the registry asked (still capped).
+        const delay = Math.min(
+          policy.capMs,
+          Math.max(backoffDelay(policy, attempt, random), this.retryAfterMs),
+        );
+        this.retryAfterMs = 0;
         attempt += 1;
         const at = new Date(Date.now() + delay).toISOString();
         this.report({ phase: 'waiting', message: this.lastMessage, nextAttemptAt: at });

@@ -83,6 +83,8 @@ export const pushBatchOutputSchema = z.object({
   /** False when the registry could not be reached (or is not set up): every row is `retry`. */
   reached: z.boolean(),
   message: z.string().optional(),
+  /** The registry asked to wait this long before trying again (Retry-After). */
+  retryAfterMs: z.number().int().min(0).optional(),
   results: z.array(pushRowResultSchema),
 });
 

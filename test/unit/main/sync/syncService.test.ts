@@ -107,6 +107,30 @@ describe('SyncService', () => {
     });
   });
 
+  it('passes the registry’s Retry-After on to the outbox when it is busy', async () => {
+    const f = fakeFetch({ 'GET /v1/health': health, 'POST /v1/enrol': enrol });
+    const busy = (async (input: URL | RequestInfo, init?: RequestInit) =>
+      new URL(String(input)).pathname === '/v1/mutations'
+        ? new Response('{"error":{"code":"unavailable","message":"busy"}}', {
+            status: 503,
+            headers: { 'content-type': 'application/json', 'retry-after': '7' },
+          })
+        : f(input, init)) as typeof fetch;
+    const { s } = make(
+      {
+        CLERK_REGISTRY_URL: 'http://127.0.0.1:4556/',
+        CLERK_ENROL_CODE: 'demo',
+        CLERK_COURT_ORI: 'CA034999J',
+      },
+      busy,
+    );
+    s.start();
+    await until(s, (st) => st.connectivity === 'online');
+    const answer = await s.pushBatch([row]);
+    expect(answer).toMatchObject({ reached: false, retryAfterMs: 7000 });
+    expect(s.status().connectivity).toBe('offline');
+  });
+
   it('goes "refused" on a 401, a health check does not clear it, and demo mode enrols again', async () => {
     let refuse = true;
     const f = fakeFetch({

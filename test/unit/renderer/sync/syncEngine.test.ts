@@ -201,6 +201,37 @@ describe('SyncEngine.run', () => {
   });
 });
 
+describe('Retry-After', () => {
+  it('waits at least as long as the registry asked, even with a tiny backoff', async () => {
+    const db = newDb();
+    await submit(db, 1);
+    const port = recordingPort();
+    const offline = port.pushBatch;
+    port.pushBatch = async (rows) => ({
+      ...(await offline(rows)),
+      reached: false,
+      retryAfterMs: 3_600_000,
+    });
+    const waits: string[] = [];
+    const stop = new AbortController();
+    const engine = new SyncEngine({
+      db,
+      port,
+      backoff: { baseMs: 1, capMs: 7_200_000 },
+      random: () => 0,
+      onReport: (r) => {
+        if (r.phase === 'waiting' && r.nextAttemptAt) waits.push(r.nextAttemptAt);
+      },
+    });
+    const running = engine.run(stop.signal);
+    await until(async () => waits.length > 0);
+    stop.abort();
+    await running;
+    expect(Date.parse(waits[0] ?? '') - Date.now()).toBeGreaterThan(50 * 60 * 1000);
+    expect(port.batches).toHaveLength(1);
+  });
+});
+
 describe('one leader per profile', () => {
   it('only the tab holding the lock pushes; the next takes over when it closes', async () => {
     const db = newDb();
