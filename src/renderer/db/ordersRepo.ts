@@ -64,3 +64,54 @@ export function getOrderRow(db: ClerkDb, id: string): Promise<OrderRow | undefin
 export async function listRecentOrders(db: ClerkDb, limit = 50): Promise<OrderRow[]> {
   return db.orders.orderBy('updatedAt').reverse().limit(limit).toArray();
 }
+
+export type ModificationInput = {
+  /** The corrected order record (same id as the order it corrects). */
+  readonly order: { readonly id: string; readonly caseNumber: string } & Record<string, unknown>;
+  readonly now?: string;
+};
+
+/**
+ * Sends a corrected order as an `order.modify` against the version the registry last reported
+ * (from the pull feed's cache): the order row and its outbox entry are written in ONE strict
+ * transaction, and the order shows "Queued" again until the registry takes the correction.
+ */
+export async function submitModification(db: ClerkDb, input: ModificationInput): Promise<OrderRow> {
+  const now = input.now ?? new Date().toISOString();
+  const id = input.order.id;
+  return db.transaction('rw', [db.orders, db.outbox, db.registryOrders], async () => {
+    const local = await db.orders.get(id);
+    if (!local) throw new Error(`Order ${id} was not keyed on this workstation.`);
+    const remote = await db.registryOrders.get(id);
+    if (!remote) {
+      throw new Error(
+        'The registry has not reported this order yet; wait until it shows at the registry, then correct it.',
+      );
+    }
+    const row: OrderRow = {
+      ...local,
+      caseNumber: input.order.caseNumber,
+      order: input.order,
+      status: queuedStatus,
+      statusReason: null,
+      updatedAt: now,
+    };
+    const outbox: OutboxRow = {
+      // One correction per registry version: a retry after a crash is the same key.
+      idempotencyKey: `order.modify:${id}:${remote.version}`,
+      orderId: id,
+      kind: 'order.modify',
+      state: 'pending',
+      attempts: 0,
+      lastError: null,
+      createdAt: now,
+      payload: { order: input.order, baseVersion: remote.version },
+    };
+    if (await db.outbox.get({ idempotencyKey: outbox.idempotencyKey })) {
+      throw new Error('A correction to this version of the order is already waiting to be sent.');
+    }
+    await db.orders.put(row);
+    await db.outbox.add(outbox);
+    return row;
+  });
+}

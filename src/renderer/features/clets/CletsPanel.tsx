@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 
 import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { statusLabel } from '../intake/statusLabels';
 
+import { CorrectionForm } from './CorrectionForm';
 import { cletsAttentionRows, cletsAttentionStatuses } from './cletsRows';
 
 const when = (iso: string) =>
@@ -26,6 +28,7 @@ export function CletsPanel() {
         .toArray(),
     [],
   );
+  const [fixing, setFixing] = useState<string | null>(null);
   const rows = cletsAttentionRows(orders ?? []);
   if (rows.length === 0) return null;
   return (
@@ -60,7 +63,22 @@ export function CletsPanel() {
               <td>{r.restrainedName}</td>
               <td>
                 <span className={`status-pill status-${r.status}`}>{statusLabel(r.status)}</span>
-                <div data-testid="clets-reason">{r.reason}</div>
+                <div id={`clets-reason-${r.orderId}`} data-testid="clets-reason">
+                  {r.reason}
+                </div>
+                {fixing === r.orderId ? (
+                  <CorrectionForm
+                    order={
+                      orders?.find((o) => o.id === r.orderId) as NonNullable<typeof orders>[number]
+                    }
+                    reason={r.reason}
+                    onDone={() => setFixing(null)}
+                  />
+                ) : (
+                  <button type="button" onClick={() => setFixing(r.orderId)}>
+                    Fix
+                  </button>
+                )}
               </td>
               <td>{when(r.statusAt)}</td>
             </tr>
