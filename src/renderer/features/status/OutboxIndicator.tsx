@@ -15,6 +15,9 @@ export function waitedFor(sinceIso: string, nowMs: number): string {
   return `${Math.floor(mins / 1440)} days`;
 }
 
+/** How long the oldest item may wait before the indicator turns red (4 hours). */
+const overdueAfterMs = 4 * 60 * 60 * 1000;
+
 /** Ticks every `ms` so ages stay live without a database change. */
 function useNow(ms: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -45,7 +48,10 @@ export function OutboxIndicator() {
     stats.needsAttention > 0
       ? ` · ${stats.needsAttention} need${stats.needsAttention === 1 ? 's' : ''} attention`
       : '';
-  const state = stats.needsAttention > 0 ? 'error' : stats.queued > 0 ? 'warning' : 'ok';
+  // Orders must reach CLETS within one business day; flag a queue that has waited 4 hours.
+  const overdue =
+    stats.oldestQueuedAt !== null && now - Date.parse(stats.oldestQueuedAt) > overdueAfterMs;
+  const state = stats.needsAttention > 0 || overdue ? 'error' : stats.queued > 0 ? 'warning' : 'ok';
   const who =
     role === 'follower'
       ? 'Another window of this workstation sends the outbox.'
