@@ -60,15 +60,18 @@ export async function recordService(
       .equals(input.orderId)
       .filter((o) => o.kind === serviceRecordKind)
       .count();
+    const n = earlier + 1;
     const outbox: OutboxRow = {
-      idempotencyKey: `${serviceRecordKind}:${input.orderId}:${earlier + 1}`,
+      idempotencyKey: `${serviceRecordKind}:${input.orderId}:${n}`,
       orderId: input.orderId,
       kind: serviceRecordKind,
       state: 'pending',
       attempts: 0,
       lastError: null,
       createdAt: now,
-      payload: { orderId: input.orderId, service },
+      // The registry's proof-of-service shape: a record with a stable id (the same on every
+      // resend, so the registry files it once) carrying the service.
+      payload: { orderId: input.orderId, record: { id: `${input.orderId}:service:${n}`, service } },
     };
     await db.orders.put(updated);
     const seq = await db.outbox.add(outbox);

@@ -73,7 +73,13 @@ describe('recordService', () => {
       attempts: 0,
       lastError: null,
       createdAt: now,
-      payload: { orderId: row.id, service: { ...service, servedBy: 'Deputy Rosa Alvarez' } },
+      payload: {
+        orderId: row.id,
+        record: {
+          id: `${row.id}:service:1`,
+          service: { ...service, servedBy: 'Deputy Rosa Alvarez' },
+        },
+      },
     });
   });
 
