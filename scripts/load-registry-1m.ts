@@ -8,10 +8,13 @@
  * buffers) in a temp dir and deletes it afterwards (unless --keep). Rows are written with the
  * registry's own key extraction (src/registry/search/searchKeys.ts) in bulk INSERT … unnest
  * statements with the name indexes dropped, then the indexes are rebuilt exactly as the
- * migrations define them. Search timing goes through the registry's HTTP API (one client, one
- * request at a time) and, separately, the search service directly.
+ * migrations define them. Search timing goes through the registry's HTTP search route (one
+ * client, one request at a time; without issue 9's session guard) and, separately, the search
+ * service directly.
  */
 import { randomUUID } from 'node:crypto';
+
+import Fastify from 'fastify';
 
 import { RegistryClient } from '../src/registry/client/registryClient';
 import { DEFAULT_LIMITS } from '../src/registry/config';
@@ -23,7 +26,8 @@ import {
   type OrderKeys,
 } from '../src/registry/search/searchKeys';
 import { searchOrders } from '../src/registry/search/searchService';
-import { buildRegistry } from '../src/registry/server';
+import { registerDeviceRoutes } from '../src/registry/routes/deviceRoutes';
+import { registerPublicRoutes } from '../src/registry/routes/publicRoutes';
 import { startPostgres, type PgCluster } from '../test/helpers/postgres';
 
 const COURT = 'CA019015J';
@@ -329,11 +333,12 @@ async function main(): Promise<void> {
     console.log(`PostgreSQL 15 cluster in ${cluster.dataDir}, database ${url}`);
   }
   const db = await openDatabase({ databaseUrl: url });
-  const app = buildRegistry({
-    db,
-    config: { adminCode: ADMIN, ...DEFAULT_LIMITS, logRequests: false },
-    log: () => undefined,
-  });
+  // The registry's own search routes without the user-session guard of issue 9 (one session
+  // lookup per request), so the figures are the search itself.
+  const app = Fastify();
+  const deps = { db, config: { adminCode: ADMIN, ...DEFAULT_LIMITS, logRequests: false } };
+  registerPublicRoutes(app, deps);
+  registerDeviceRoutes(app, deps);
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();

@@ -116,7 +116,6 @@ export async function searchOrders(db: Db, courtOri: string, q: SearchQuery): Pr
           ]
         : []),
     ];
-    const perName = p(q.offset + q.limit + 1);
     // 1. Rank distinct last names (the dictionary is small): trigram, one edit, phonetic.
     // 2. Per matching name, read its orders in this court in score order, at most one page's worth.
     // 3. Keep each order once (it may match by two names), rank, page.
@@ -126,16 +125,23 @@ export async function searchOrders(db: Db, courtOri: string, q: SearchQuery): Pr
             WHEN ${phonetic} THEN 0.6 ELSE 0 END)::float8 AS s
         FROM name_dictionary d
         WHERE d.last_fold % ${lastP} OR ${oneEdit} OR ${phonetic}
-      ), per_name AS (
-        SELECT x.order_id, x.role, x.last_fold, x.first_fold, names.s + 0.5 * x.fs AS score
-        FROM names CROSS JOIN LATERAL (
-          SELECT n.order_id, n.role, n.last_fold, n.first_fold, (${firstScore})::float8 AS fs
-          FROM order_names n
-          WHERE n.court_ori = $1 AND n.last_fold = names.last_fold
-            ${rowFilters.map((f) => `AND ${f}`).join(' ')}
-          ORDER BY fs DESC, n.order_id
-          LIMIT ${perName}
-        ) x
+      ), per_name AS (${
+        q.dob
+          ? // A DOB is selective: read that day's names (index on court, dob) and keep matches.
+            `SELECT n.order_id, n.role, n.last_fold, n.first_fold,
+               names.s + 0.5 * (${firstScore})::float8 AS score
+             FROM order_names n JOIN names ON names.last_fold = n.last_fold
+             WHERE n.court_ori = $1 ${rowFilters.map((f) => `AND ${f}`).join(' ')}`
+          : `SELECT x.order_id, x.role, x.last_fold, x.first_fold, names.s + 0.5 * x.fs AS score
+             FROM names CROSS JOIN LATERAL (
+               SELECT n.order_id, n.role, n.last_fold, n.first_fold, (${firstScore})::float8 AS fs
+               FROM order_names n
+               WHERE n.court_ori = $1 AND n.last_fold = names.last_fold
+                 ${rowFilters.map((f) => `AND ${f}`).join(' ')}
+               ORDER BY fs DESC, n.order_id
+               LIMIT ${p(q.offset + q.limit + 1)}
+             ) x`
+      }
       ), hits AS (
         SELECT DISTINCT ON (order_id) order_id, role AS m_role, last_fold AS m_last,
           first_fold AS m_first, score
