@@ -7,7 +7,7 @@
  * - 'postgres': a private PostgreSQL 15 cluster started by test/helpers/postgres.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -64,6 +64,13 @@ async function pgliteTemplate(
 ): Promise<string> {
   const dir = path.join(os.tmpdir(), `ccpor-registry-pglite-${name}`);
   if (existsSync(dir)) return dir;
+  // Templates of older schema versions are never used again: drop them.
+  const family = name.replace(/-[0-9a-f]{12}$/, '-');
+  for (const entry of readdirSync(os.tmpdir())) {
+    if (entry.startsWith(`ccpor-registry-pglite-${family}`) && entry !== path.basename(dir)) {
+      rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
+    }
+  }
   const building = mkdtempSync(path.join(os.tmpdir(), 'ccpor-registry-template-build-'));
   await build(building);
   try {

@@ -3,6 +3,8 @@
  * is a no-op, an edited migration and a database newer than the code are refused, and a data
  * backfill runs in the migration's transaction.
  */
+import { rmSync } from 'node:fs';
+
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { migrate, schemaVersion } from '../../../src/registry/db/migrate';
@@ -13,11 +15,19 @@ import type { Db } from '../../../src/registry/db/types';
 
 import { BACKENDS, emptyPgliteDir, pgCluster, stopCluster, type Backend } from './env';
 
-afterAll(stopCluster);
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await stopCluster();
+});
 
 /** An empty, unmigrated database. */
 async function emptyDb(backend: Backend): Promise<Db> {
-  if (backend === 'pglite') return openPglite(await emptyPgliteDir());
+  if (backend === 'pglite') {
+    const dir = await emptyPgliteDir();
+    dirs.push(dir);
+    return openPglite(dir);
+  }
   const cluster = await pgCluster();
   return openPostgres(
     await cluster.createDatabase(`mig_${Date.now()}_${Math.floor(Math.random() * 1e6)}`),
