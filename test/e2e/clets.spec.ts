@@ -1,0 +1,152 @@
+/**
+ * CLETS refusal round trip through the host: an order whose restrained person's name the CLETS
+ * simulator refuses (REJECT NAM REJECTME) shows in the Orders area's CLETS panel with the relay's
+ * reason in clerk words; the clerk fixes the named field in place, the correction goes out as an
+ * order.modify, and the order ends "In CLETS — acknowledged".
+ *
+ * The host's registry URL is fixed by playwright.config.ts (E2E_REGISTRY_PORT, default 4556);
+ * this spec starts a registry there with the in-process relay pointed at a simulator it starts
+ * itself on a free loopback port. Run it on its own or before test/e2e/sync.spec.ts (each
+ * starts a fresh registry on that port).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+import { startSimulator, type RunningSimulator } from '../../src/registry/clets-sim/server';
+import { entryFor } from '../../src/renderer/features/intake/currentEntries';
+import { buildFormSpec } from '../../src/renderer/features/intake/form/formSpec';
+import { orderToValues } from '../../src/renderer/features/intake/form/toOrder';
+
+import { expectAccessible } from './helpers/a11y';
+import { addProtectedPersons, fillByKeyboard, tabTo } from './helpers/keyboardFill';
+import { saveScreen } from './helpers/screens';
+import { signIn } from './helpers/signIn';
+
+const root = path.resolve(__dirname, '../..');
+const registryPort = Number(process.env.E2E_REGISTRY_PORT ?? 4556);
+const now = new Date('2026-12-02T10:00:00-08:00');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ccpor-e2e-clets-'));
+let sim: RunningSimulator | undefined;
+let registry: ChildProcess | undefined;
+
+function startRegistry(cletsPort: number): Promise<ChildProcess> {
+  const args = ['--import', 'tsx', 'src/registry/cli.ts', '--port', String(registryPort)];
+  args.push('--data-dir', path.join(tmp, 'registry'), '--admin-code', 'e2e-registry-admin-code');
+  args.push('--clets', `127.0.0.1:${cletsPort}`);
+  const proc = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`registry did not start: ${err}`)), 60_000);
+    proc.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Registry listening on')) {
+        clearTimeout(timer);
+        resolve(proc);
+      }
+    });
+    proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`registry exited (code ${code}): ${err}`));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  sim = await startSimulator({ port: 0, controlPort: 0, stateFile: path.join(tmp, 'clets.jsonl') });
+  expect(sim.control('REJECT NAM REJECTME')).toMatch(/^OK/);
+  registry = await startRegistry(sim.port);
+});
+
+test.afterAll(async () => {
+  const proc = registry;
+  if (proc && proc.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+    });
+  }
+  await sim?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Keys the DV-110 fixture (restrained surname REJECTME) by keyboard and submits it. */
+async function keyAndSubmit(page: Page): Promise<void> {
+  const code = 'DV-110';
+  await page.goto('/#/intake');
+  const picker = page.getByRole('combobox', { name: /Order type/ });
+  await expect(picker).toBeFocused();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /^DV-110 ·/ })).toBeVisible();
+  const file = path.resolve(__dirname, '../fixtures/orders', `${code}.valid.json`);
+  const order = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const restrained = order.restrained as { name: { last: string } };
+  restrained.name.last = 'REJECTME';
+  const entry = entryFor(code, now.toISOString());
+  if (!entry) throw new Error(`no catalog entry for ${code}`);
+  const values: Record<string, unknown> = orderToValues(order);
+  if ((order.expiration as { kind: string }).kind !== 'unspecified') {
+    values.expirationReason = 'Written on the order';
+  }
+  const count = Number(values['protected.count'] ?? 0);
+  await addProtectedPersons(
+    page,
+    entry.protected.max === 0 ? 0 : Math.max(entry.protected.min, 1),
+    count,
+  );
+  await fillByKeyboard(page, buildFormSpec(entry), values as never, count);
+  await page.keyboard.press('Alt+R');
+  await expect(page.getByRole('heading', { level: 2, name: /^Review / })).toBeVisible();
+  await expect(page.getByTestId('conflicts')).not.toContainText('Checking');
+  if (await page.locator('#ack-conflicts').count()) {
+    await tabTo(page, 'ack-conflicts');
+    await page.keyboard.press('Space');
+  }
+  await tabTo(page, 'attest');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Submit to registry' })).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
+test('a field CLETS refuses shows with its reason; fixing it ends acknowledged', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.clock.setFixedTime(now);
+  await signIn(page);
+  await keyAndSubmit(page);
+  await expect(page.getByTestId('order-status')).not.toHaveText('Queued — not yet in CLETS', {
+    timeout: 90_000,
+  });
+
+  await page.goto('/#/orders');
+  const panel = page.getByTestId('clets-panel');
+  await expect(panel).toBeVisible({ timeout: 120_000 });
+  const row = panel.getByTestId('clets-row').filter({ hasText: 'REJECTME' });
+  await expect(row.getByTestId('clets-reason')).toContainText("restrained person's name");
+  await expectAccessible(page, 'orders, CLETS refused');
+  await saveScreen(page, 'clets-refused');
+
+  await row.getByRole('button', { name: 'Fix' }).click();
+  const last = row.getByLabel("restrained person's name — last");
+  await expect(last).toBeFocused();
+  await expect(last).toHaveValue('REJECTME');
+  await last.fill('RIVERA');
+  await row.getByRole('button', { name: 'Send correction' }).click();
+
+  await expect(panel).toBeHidden({ timeout: 30_000 });
+  const table = page.getByTestId('orders-table');
+  await expect(table.locator('tr', { hasText: 'RIVERA' })).toContainText(
+    'In CLETS — acknowledged',
+    { timeout: 150_000 },
+  );
+  await saveScreen(page, 'clets-corrected');
+});
