@@ -3,11 +3,16 @@
  * starts the registry alone and prints `Registry listening on http://127.0.0.1:N/` once it
  * serves. SIGINT and SIGTERM stop it cleanly (in-flight requests finish, the database closes).
  *
+ * `npm run registry -- verify-audit` checks the audit hash chains (src/registry/audit/verifyCli.ts);
+ * `npm run registry -- add-user …` creates an account (src/registry/auth/userCli.ts).
+ *
  * `npm run registry -- issue-code --court ORI [--label TEXT] [--data-dir DIR | --database-url URL]`
  * prints a one-time enrolment code for a court (PGlite: only while the registry is stopped,
  * because an embedded database has one process).
  */
+import { verifyAuditCommand } from './audit/verifyCli';
 import { issueEnrolmentCode } from './auth/devices';
+import { addUserCommand } from './auth/userCli';
 import { parseConfig } from './config';
 import { openDatabase } from './db/open';
 import { relayArgs, startInProcessRelay } from './relay/setup';
@@ -64,9 +69,11 @@ async function serve(argv: readonly string[]): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === 'issue-code') await issueCode(argv.slice(1));
+  else if (argv[0] === 'verify-audit') process.exitCode = await verifyAuditCommand(argv.slice(1));
+  else if (argv[0] === 'add-user') console.log(await addUserCommand(argv.slice(1)));
   else if (argv[0] !== undefined && !argv[0].startsWith('--')) {
     throw new Error(
-      `Unknown command "${argv[0]}". Use: registry [--port N ...] | registry issue-code --court ORI`,
+      `Unknown command "${argv[0]}". Use: registry [--port N ...] | registry issue-code --court ORI | registry verify-audit | registry add-user --court ORI --username NAME --role ROLE`,
     );
   } else await serve(argv);
 }

@@ -8,6 +8,10 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ZodError } from 'zod';
 
+import { registerAuditRoutes } from './audit/auditRoutes';
+import { registerAuthRoutes } from './auth/authRoutes';
+import { registerAccessGuard } from './auth/guard';
+import type { RegistryAuthOptions } from './auth/sessions';
 import type { RegistryConfig } from './config';
 import { openDatabase } from './db/open';
 import type { Db } from './db/types';
@@ -30,6 +34,8 @@ export type RegistryDeps = {
   readonly log?: (line: string) => void;
   /** CLETS relay endpoints and deadline clock (src/registry/relay). */
   readonly relay?: RelayRouteOptions;
+  /** Clock and KDF seams for the sign-in tests; never set in production. */
+  readonly auth?: RegistryAuthOptions;
 };
 
 /** Errors that mean "the database is briefly unavailable": the client should retry. */
@@ -108,9 +114,13 @@ export function buildRegistry(deps: RegistryDeps): FastifyInstance {
     });
   }
 
+  // Deny by default: the role guard runs before every route (src/registry/auth/routeActions.ts).
+  registerAccessGuard(app, deps.db, deps.auth);
   registerPublicRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerPageRoutes(app, deps);
+  registerAuthRoutes(app, deps.db, deps.auth);
+  registerAuditRoutes(app, deps.db);
   registerRelayRoutes(app, deps);
   return app;
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+import { appendAudit } from '../audit/auditLog';
 import type { Device } from '../auth/devices';
 import type { Tx } from '../db/types';
 import { addEvent, insertOrder, recordChange, updateOrder } from '../orders/orderStore';
@@ -304,14 +305,15 @@ const auditAppend: KindHandler = async (ctx) => {
   const p = auditPayload.safeParse(ctx.mutation.payload);
   if (!p.success)
     return reject(422, 'invalid-payload', 'An audit.append payload is { event: {…} }.');
-  const rows = await ctx.tx.query<{ id: number }>(
-    `INSERT INTO audit_events (court_ori, device_id, seq, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING id`,
-    [ctx.device.courtOri, ctx.device.deviceId, ctx.mutation.seq, JSON.stringify(p.data.event)],
-  );
-  return {
-    type: 'applied',
-    result: { outcome: 'applied', kind: 'audit.append', auditId: rows[0]?.id ?? 0 },
-  };
+  // Into the court's hash chain (src/registry/audit/auditLog.ts).
+  const row = await appendAudit(ctx.tx, {
+    courtOri: ctx.device.courtOri,
+    source: 'workstation',
+    deviceId: ctx.device.deviceId,
+    deviceSeq: ctx.mutation.seq,
+    event: p.data.event,
+  });
+  return { type: 'applied', result: { outcome: 'applied', kind: 'audit.append', auditId: row.id } };
 };
 
 /** Code for each kind named in mutation_kinds. */

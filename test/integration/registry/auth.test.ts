@@ -8,7 +8,14 @@ import { migrations } from '../../../src/registry/db/migrations';
 import { RegistryClient } from '../../../src/registry/client/registryClient';
 import { request } from '../../../src/registry/client/http';
 
-import { ADMIN_CODE, BACKENDS, startEnv, stopCluster, type TestEnv } from './env';
+import {
+  ADMIN_CODE,
+  BACKENDS,
+  startEnv,
+  stopCluster,
+  type EnrolledDevice,
+  type TestEnv,
+} from './env';
 import { COURT_A, COURT_B, makeOrder, mutation, submit } from './fixtures';
 
 afterAll(stopCluster);
@@ -110,13 +117,13 @@ describe.each(BACKENDS)('enrolment and court scoping on %s', (backend) => {
     const order = makeOrder(7, { tag: 500, last: 'Scopington' });
     await a.client.push([await submit(a.deviceId, 1, order)]);
     const path = `/v1/orders/${String(order.id)}`;
-    const get = (cred: string) =>
+    const get = (dev: EnrolledDevice) =>
       request(
-        { baseUrl: env.baseUrl, credential: cred, timeoutMs: 10_000 },
-        { method: 'GET', path },
+        { baseUrl: env.baseUrl, credential: dev.credential, timeoutMs: 10_000 },
+        { method: 'GET', path, headers: { 'x-clerk-session': dev.session } },
       );
-    expect(((await get(a.credential)).body as { orderId: string }).orderId).toBe(order.id);
-    await expect(get(b.credential)).rejects.toMatchObject({ status: 404 });
+    expect(((await get(a)).body as { orderId: string }).orderId).toBe(order.id);
+    await expect(get(b)).rejects.toMatchObject({ status: 404 });
     expect((await a.client.search({ name: 'Scopington' })).results).toHaveLength(1);
     expect((await b.client.search({ name: 'Scopington' })).results).toHaveLength(0);
     expect((await b.client.pull('')).changes.map((c) => c.id)).not.toContain(order.id);

@@ -21,7 +21,9 @@ import { openPglite } from '../../../src/registry/db/pglite';
 import type { Db } from '../../../src/registry/db/types';
 import type { PushHooks } from '../../../src/registry/push/pushService';
 import { buildRegistry } from '../../../src/registry/server';
+import { TEST_KDF } from '../../helpers/auth';
 import { startPostgres, type PgCluster } from '../../helpers/postgres';
+import { createRegistryUser, openRegistrySession, withSession } from '../../helpers/registryAuth';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -34,6 +36,9 @@ export type EnrolledDevice = {
   readonly deviceId: string;
   readonly courtOri: string;
   readonly credential: string;
+  /** X-Clerk-Session of a supervisor of the court, signed in on this device (search, reads). */
+  readonly session: string;
+  /** Sends the device credential and the supervisor's session. */
   readonly client: RegistryClient;
 };
 
@@ -143,6 +148,7 @@ export async function startEnv(backend: Backend, options: EnvOptions = {}): Prom
   const app = buildRegistry({
     db,
     config: { adminCode: ADMIN_CODE, ...DEFAULT_LIMITS, logRequests: false },
+    auth: { kdf: TEST_KDF },
     ...(options.pushHooks ? { pushHooks: options.pushHooks } : {}),
     log: () => undefined,
   });
@@ -159,12 +165,16 @@ export async function startEnv(backend: Backend, options: EnvOptions = {}): Prom
     dataDir: fresh.dataDir,
     async enrol(courtOri: string, label = 'test workstation'): Promise<EnrolledDevice> {
       const enrolment = await new RegistryClient({ baseUrl }).enrol(ADMIN_CODE, courtOri, label);
+      const supervisor = await createRegistryUser(db, courtOri, 'supervisor');
+      const session = await openRegistrySession(baseUrl, enrolment.credential, supervisor.username);
       return {
         ...enrolment,
+        session,
         client: new RegistryClient({
           baseUrl,
           credential: enrolment.credential,
           timeoutMs: 20_000,
+          fetch: withSession(session),
         }),
       };
     },

@@ -204,7 +204,11 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     expect((await other.client.pull('', 100)).changes).toEqual([]);
     const history = await request(
       { baseUrl: env.baseUrl, credential: dev.credential, timeoutMs: 10_000 },
-      { method: 'GET', path: `/v1/orders/${target}/history` },
+      {
+        method: 'GET',
+        path: `/v1/orders/${target}/history`,
+        headers: { 'x-clerk-session': dev.session },
+      },
     );
     expect((history.body as { events: { event: string; detail: object }[] }).events).toMatchObject([
       { event: 'submitted' },
@@ -214,7 +218,11 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     await expect(
       request(
         { baseUrl: env.baseUrl, credential: other.credential, timeoutMs: 10_000 },
-        { method: 'GET', path: `/v1/orders/${target}/history` },
+        {
+          method: 'GET',
+          path: `/v1/orders/${target}/history`,
+          headers: { 'x-clerk-session': other.session },
+        },
       ),
     ).rejects.toMatchObject({ status: 404 });
     // A cursor from another (restored or replaced) database, ahead of this one's history.

@@ -7,6 +7,7 @@ import type { Tx } from '../types';
 import { m001Initial } from './m001_initial';
 import { m002EditKeys } from './m002_edit_keys';
 import { m003CletsRelay } from './m003_clets_relay';
+import { m004RolesAudit } from './m004_roles_audit';
 import { m005CletsNewVersion } from './m005_clets_new_version';
 import { m006NameDictionary } from './m006_name_dictionary';
 
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   m001Initial,
   m002EditKeys,
   m003CletsRelay,
+  m004RolesAudit,
   m005CletsNewVersion,
   m006NameDictionary,
 ];

@@ -1,0 +1,110 @@
+/**
+ * What every registry route needs, as data (deny by default: a route missing here answers 403
+ * to everyone, so a new endpoint cannot go live unprotected).
+ *
+ * - public: nobody signs in (health, enrolment with a code);
+ * - secret: a service secret the route checks itself (the bootstrap admin code, the relay
+ *   process's token);
+ * - device: an enrolled workstation acting as a machine (sync: push, pull, pages), court-scoped;
+ * - user: a device AND a user session (X-Clerk-Session) whose role the matrix allows `action`
+ *   with the scope the route describes; `gate: 'role'` leaves the full-scope decision to the
+ *   handler (account management, which knows whose account it touches).
+ */
+import type { FastifyRequest } from 'fastify';
+
+import type { Action } from '../../shared/auth/actions';
+import type { AccessScope } from '../../shared/auth/conditions';
+
+export type RouteRule =
+  | { readonly principal: 'public' }
+  | { readonly principal: 'secret'; readonly secret: 'admin-code' | 'relay-token' }
+  | { readonly principal: 'device' }
+  | {
+      readonly principal: 'user';
+      readonly action: Action;
+      readonly gate?: 'role';
+      /** Facts the matrix needs, read from the request. */
+      readonly scope?: (request: FastifyRequest) => AccessScope;
+      /** The handler records its own audit event on success. */
+      readonly selfAudited?: true;
+    };
+
+/** What a search looks things up by (case number alone is the clerk's search). */
+function searchBy(request: FastifyRequest): AccessScope {
+  const q = (request.query ?? {}) as Record<string, unknown>;
+  const given = ['name', 'first', 'dob', 'licence', 'fcn'].filter(
+    (k) => typeof q[k] === 'string' && q[k] !== '',
+  );
+  if (given.length === 0 && typeof q.caseNumber === 'string' && q.caseNumber !== '') {
+    return { searchBy: 'case-number' };
+  }
+  const first = given[0];
+  return {
+    searchBy:
+      first === 'dob' ? 'dob' : first === 'licence' ? 'licence' : first === 'fcn' ? 'fcn' : 'name',
+  };
+}
+
+/** `METHOD /route/pattern` → rule. HEAD falls back to the GET rule. */
+export const routeRules: Readonly<Record<string, RouteRule>> = {
+  'GET /v1/health': { principal: 'public' },
+  'POST /v1/enrol': { principal: 'public' },
+  'POST /v1/admin/enrolment-codes': { principal: 'secret', secret: 'admin-code' },
+  'POST /v1/relay/next': { principal: 'secret', secret: 'relay-token' },
+  'POST /v1/relay/outcomes': { principal: 'secret', secret: 'relay-token' },
+  // Due-by lists of the device's court (status bars); the supervisors' review builds on it.
+  'GET /v1/clets/deadlines': { principal: 'device' },
+
+  'POST /v1/mutations': { principal: 'device' },
+  'GET /v1/changes': { principal: 'device' },
+  'PUT /v1/pages/:sha256': { principal: 'device' },
+  'HEAD /v1/pages/:sha256': { principal: 'device' },
+  'GET /v1/pages/:sha256': { principal: 'device' },
+  'GET /v1/pages/:sha256/status': { principal: 'device' },
+
+  // Signing in needs the device only; the route checks the password and audits each attempt.
+  'POST /v1/sessions': { principal: 'device' },
+  'GET /v1/sessions/current': {
+    principal: 'user',
+    action: 'session.unlock-own',
+    selfAudited: true,
+  },
+  'DELETE /v1/sessions/current': {
+    principal: 'user',
+    action: 'session.unlock-own',
+    selfAudited: true,
+  },
+  'POST /v1/access-checks': { principal: 'user', action: 'session.unlock-own', selfAudited: true },
+
+  'GET /v1/orders/search': { principal: 'user', action: 'registry.search', scope: searchBy },
+  'GET /v1/orders/:orderId': {
+    principal: 'user',
+    action: 'registry.search',
+    scope: () => ({ searchBy: 'order-id' }),
+  },
+  'GET /v1/orders/:orderId/history': {
+    principal: 'user',
+    action: 'registry.search',
+    scope: () => ({ searchBy: 'order-id' }),
+  },
+
+  'GET /v1/users': { principal: 'user', action: 'users.manage', gate: 'role', selfAudited: true },
+  'POST /v1/users': { principal: 'user', action: 'users.manage', gate: 'role', selfAudited: true },
+  'PATCH /v1/users/:userId': {
+    principal: 'user',
+    action: 'users.manage',
+    gate: 'role',
+    selfAudited: true,
+  },
+
+  'GET /v1/audit': { principal: 'user', action: 'audit.view' },
+  'GET /v1/audit/verify': { principal: 'user', action: 'audit.view' },
+};
+
+/** The rule for a matched route, or undefined (refused). */
+export function routeRule(method: string, url: string | undefined): RouteRule | undefined {
+  if (!url) return undefined;
+  const own = (key: string) =>
+    Object.prototype.hasOwnProperty.call(routeRules, key) ? routeRules[key] : undefined;
+  return own(`${method} ${url}`) ?? (method === 'HEAD' ? own(`GET ${url}`) : undefined);
+}
