@@ -16,7 +16,10 @@ describe('security scan', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/UNWAIVED/);
     const report = JSON.parse(
-      readFileSync(path.join(root, 'test-results/security-selftest/electronegativity.json'), 'utf8'),
+      readFileSync(
+        path.join(root, 'test-results/security-selftest/electronegativity.json'),
+        'utf8',
+      ),
     ) as { unwaived: string[] };
     expect(report.unwaived.join(' ')).toMatch(/NODE_INTEGRATION|CONTEXT_ISOLATION|WEB_SECURITY/);
   });
