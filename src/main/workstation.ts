@@ -11,11 +11,12 @@ import type { Auth } from './auth/authHandlers';
 import { createLicenceHandlers, createLicenceService } from './devices/licence/licenceHandlers';
 import { createScannerHandlers, createScannerService } from './devices/scanner/scannerHandlers';
 import { createDispatcher } from './ipc/dispatcher';
-import type { Dispatcher, Handlers } from './ipc/dispatcher';
+import type { CallContext, Dispatcher, Handlers } from './ipc/dispatcher';
 import { EventHub } from './ipc/eventHub';
 import { createPagesHandlers } from './pages/pagesHandlers';
 import { createPrintHandlers } from './print/printHandlers';
 import { PrintService } from './print/printService';
+import { refreshDevicesStatus } from './services/devicesStatus';
 import { StatusService } from './services/statusService';
 import { createSyncHandlers, createSyncService } from './sync/syncHandlers';
 
@@ -26,6 +27,13 @@ function safeUserName(): string {
     return 'clerk';
   }
 }
+
+const deviceSettingChannels = [
+  'scanner:save-scanner',
+  'scanner:delete-scanner',
+  'print:save-printer',
+  'print:delete-printer',
+] as const;
 
 export type WorkstationOptions = {
   readonly shell: 'electron' | 'host';
@@ -59,6 +67,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     publish: (view) => hub.publish('auth:session-changed', view),
     // Known test accounts only for the e2e host, never in the desktop app.
     seedE2eUsers: options.shell === 'host' && (options.env ?? process.env).CLERK_E2E === '1',
+    // "Where" in audit events: the registry's id for this workstation once enrolled.
+    deviceId: () => sync.status().deviceId,
     ...options.auth,
   });
   const print = new PrintService({
@@ -91,6 +101,22 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     ...createPagesHandlers(),
     ...createSyncHandlers(sync),
   };
+
+  // The devices indicator follows every change of scanner or printer settings.
+  const countDevices = async () => ({
+    scanners: (await scanner.store.read()).scanners.length,
+    printers: (await print.listPrinters()).length,
+  });
+  const refreshDevices = () => refreshDevicesStatus(status, countDevices);
+  void refreshDevices();
+  for (const channel of deviceSettingChannels) {
+    const inner = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+    (handlers as Record<string, unknown>)[channel] = async (input: unknown, ctx: CallContext) => {
+      const result = await inner(input, ctx);
+      await refreshDevices();
+      return result;
+    };
+  }
 
   const dispatcher = createDispatcher(handlers, {
     onInternalError: options.onInternalError ?? ((c, e) => console.error(`[ipc] ${c}:`, e)),
