@@ -32,7 +32,7 @@ type SyncHandlers = Pick<
   Handlers,
   | 'sync:get-status'
   | 'sync:set-registry'
-  | 'sync:enrol'
+  | 'sync:enrol-workstation'
   | 'sync:push-batch'
   | 'sync:upload-page'
   | 'sync:pull-changes'
@@ -43,7 +43,7 @@ export function createSyncHandlers(service: SyncService): SyncHandlers {
   return {
     'sync:get-status': () => service.status(),
     'sync:set-registry': ({ url }) => service.setRegistryUrl(url),
-    'sync:enrol': (input) => service.enrol(input),
+    'sync:enrol-workstation': (input) => service.enrol(input),
     'sync:push-batch': ({ rows }) => service.pushBatch(rows),
     'sync:upload-page': ({ bytes, sha256 }) => service.uploadPage(bytes, sha256),
     'sync:pull-changes': ({ cursor, limit }) => service.pullChanges(cursor, limit),

@@ -88,7 +88,7 @@ export const channelActions: Readonly<Partial<Record<InvokeChannel, ChannelRule>
 
   'sync:get-status': needs('workstation.status', { whileLocked: true }),
   'sync:set-registry': needs('workstation.configure'),
-  'sync:enrol': needs('workstation.configure'),
+  'sync:enrol-workstation': needs('workstation.configure'),
   'sync:push-batch': needs('sync.run', { whileLocked: true }),
   'sync:upload-page': needs('sync.run', { whileLocked: true }),
   'sync:pull-changes': needs('sync.run', { whileLocked: true }),

@@ -71,7 +71,7 @@ export const channels = {
   sync: {
     getStatus: 'sync:get-status',
     setRegistry: 'sync:set-registry',
-    enrol: 'sync:enrol',
+    enrol: 'sync:enrol-workstation',
     pushBatch: 'sync:push-batch',
     uploadPage: 'sync:upload-page',
     pullChanges: 'sync:pull-changes',

@@ -49,7 +49,11 @@ export function RegistrySettings() {
     e.preventDefault();
     const courtOri = ori.trim().toUpperCase();
     void run(
-      () => unwrap('sync:enrol', clerkApi().sync.enrol(courtOri ? { code, courtOri } : { code })),
+      () =>
+        unwrap(
+          'sync:enrol-workstation',
+          clerkApi().sync.enrol(courtOri ? { code, courtOri } : { code }),
+        ),
       'This workstation is enrolled.',
     ).then(() => setCode(''));
   };

@@ -171,7 +171,7 @@ const noInput = z.object({}).strict();
 export const syncContract = {
   'sync:get-status': { input: noInput, output: syncStatusSchema },
   'sync:set-registry': { input: setRegistryInputSchema, output: syncStatusSchema },
-  'sync:enrol': { input: enrolInputSchema, output: syncStatusSchema },
+  'sync:enrol-workstation': { input: enrolInputSchema, output: syncStatusSchema },
   'sync:push-batch': { input: pushBatchInputSchema, output: pushBatchOutputSchema },
   'sync:upload-page': { input: uploadPageInputSchema, output: uploadPageOutputSchema },
   'sync:pull-changes': { input: pullChangesInputSchema, output: pullChangesOutputSchema },
