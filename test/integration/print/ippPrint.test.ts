@@ -20,6 +20,7 @@ import type { InvokeIn, InvokeOut } from '../../../src/shared/ipc/contract';
 import type { PrintJob } from '../../../src/shared/printing/jobs';
 import { terminalJobStates } from '../../../src/shared/printing/jobs';
 import type { PacketPage } from '../../../src/shared/printing/packetOrder';
+import { signInAs } from '../../helpers/auth';
 import { containsBytes } from '../../unit/main/print/pdfInspect';
 import { g4Page, grayJpegPage, sampleOrder } from '../../peers/print/fixtures';
 import { startIppPrinter } from '../../peers/print/ippPrinterPeer';
@@ -69,7 +70,12 @@ beforeAll(async () => {
     now: () => clock,
   });
   // The workstation's own handlers, with print:* bound to a service on a test clock and poll.
-  dispatcher = createDispatcher({ ...workstation.handlers, ...createPrintHandlers(service) });
+  dispatcher = createDispatcher(
+    { ...workstation.handlers, ...createPrintHandlers(service) },
+    { access: workstation.auth.gate },
+  );
+  // A supervisor both sets printers up and prints (docs/security-roles.md).
+  await signInAs(workstation, 'supervisor');
   pages = [await grayJpegPage({ text: 'ORDER PAGE 1' }), await g4Page({ text: 'ORDER PAGE 2' })];
   await call('print:save-printer', {
     id: 'dept-3',
