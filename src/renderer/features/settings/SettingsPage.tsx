@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 
 import { useAppSelector } from '../../app/hooks';
 import { selectAppInfo, selectAppInfoError } from '../session/sessionSlice';
+import { SecuritySettings } from '../auth/settings/SecuritySettings';
 import { RegistrySettings } from '../sync/RegistrySettings';
 
 type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
@@ -45,6 +46,7 @@ export function SettingsPage({ headingRef }: Props) {
         )}
       </section>
       <RegistrySettings />
+      <SecuritySettings />
     </section>
   );
 }
