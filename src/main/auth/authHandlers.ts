@@ -31,6 +31,9 @@ export type AuthOptions = {
   readonly kdf?: KdfParams;
   readonly schedule?: (fn: () => void, ms: number) => () => void;
   readonly deviceId?: () => string | null;
+  /** See SessionManagerOptions: the registry link opens and ends the user's registry session. */
+  readonly onAuthenticated?: (user: Principal, password: string) => void;
+  readonly onEnded?: () => void;
 };
 
 export type Auth = {
@@ -91,6 +94,8 @@ export function createAuth(options: AuthOptions): Auth {
     publish: options.publish,
     ...(options.kdf ? { kdf: options.kdf } : {}),
     ...(options.schedule ? { schedule: options.schedule } : {}),
+    ...(options.onAuthenticated ? { onAuthenticated: options.onAuthenticated } : {}),
+    ...(options.onEnded ? { onEnded: options.onEnded } : {}),
   });
   const users = new UsersService(store, journal, now, options.kdf);
   const gate = createAccessGate(sessions, journal);

@@ -38,6 +38,14 @@ export type SessionManagerOptions = {
   readonly publish?: (view: SessionView) => void;
   /** Schedules the idle check; default setTimeout (unref'd). Tests pass a no-op. */
   readonly schedule?: (fn: () => void, ms: number) => () => void;
+  /**
+   * Told after each successful sign-in or unlock, with the password just checked, so the registry
+   * link can open the user's registry session (X-Clerk-Session) for searches and reviews. The
+   * password must not be kept.
+   */
+  readonly onAuthenticated?: (user: Principal, password: string) => void;
+  /** Told when the session ends (sign-out, another user, account disabled). */
+  readonly onEnded?: () => void;
 };
 
 type Session = {
@@ -140,6 +148,7 @@ export class SessionManager {
     const user = await this.o.store.byId(s.userId);
     if (!user || user.disabled || isLockedOut(user, this.now())) {
       this.session = null;
+      this.o.onEnded?.();
       await this.audit({
         actor: user ? toActor(user) : null,
         action: 'session.sign-out',
@@ -255,6 +264,7 @@ export class SessionManager {
       lockedReason: null,
     };
     await this.audit({ actor: toActor(user), action: 'session.sign-in', outcome: 'success' });
+    this.o.onAuthenticated?.(toPrincipal(user), password);
     return this.changed();
   }
 
@@ -274,6 +284,7 @@ export class SessionManager {
     s.lockedReason = null;
     s.lastActivity = this.now();
     await this.audit({ actor: toActor(user), action: 'session.unlock', outcome: 'success' });
+    this.o.onAuthenticated?.(toPrincipal(user), password);
     return this.changed();
   }
 
@@ -295,6 +306,7 @@ export class SessionManager {
     const current = await this.current();
     if (current.state !== 'signed-out') {
       this.session = null;
+      this.o.onEnded?.();
       await this.audit({
         actor: toActor(current.principal),
         action: 'session.sign-out',

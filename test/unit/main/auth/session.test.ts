@@ -217,3 +217,40 @@ describe('session follows the account', () => {
     expect((await auth.sessions.signIn('casey', 'new-password-1')).state).toBe('active');
   });
 });
+
+describe('the registry-session seam', () => {
+  it('hands the checked password on after sign-in and unlock, and says when the session ends', async () => {
+    const seen: string[] = [];
+    const a = createAuth({
+      dataDir: dir,
+      publish: () => undefined,
+      now: () => t,
+      kdf: TEST_KDF,
+      schedule: () => () => undefined,
+      onAuthenticated: (u, p) => seen.push(`in:${u.username}:${p}`),
+      onEnded: () => seen.push('ended'),
+    });
+    const at = new Date(t).toISOString();
+    await a.store.put({
+      userId: 'id-casey',
+      username: 'casey',
+      displayName: '',
+      role: 'clerk',
+      courtOri: 'CA034999J',
+      courtroom: '',
+      passwordHash: await hashPassword('right-password', TEST_KDF),
+      failedCount: 0,
+      lockedUntil: null,
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await refused(a.sessions.signIn('casey', 'wrong-password'));
+    await a.sessions.signIn('casey', 'right-password');
+    await a.sessions.lock('manual');
+    await a.sessions.unlock('right-password');
+    await a.sessions.signOut();
+    expect(seen).toEqual(['in:casey:right-password', 'in:casey:right-password', 'ended']);
+    await a.close();
+  });
+});
