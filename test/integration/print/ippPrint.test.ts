@@ -307,10 +307,21 @@ describe('the workstation wiring', () => {
       if (event === 'print:job-updated') seen.push((payload as PrintJob).state);
     });
     const d = workstation.dispatcher;
+    // The workstation has its own PrintService (one per data folder in the app); set the
+    // printer up through it, as the Devices page would.
+    const saved = await d.dispatch(
+      'print:save-printer',
+      { id: 'dept-3', name: 'Dept 3 printer', courtroom: 'Dept 3', kind: 'ipp', uri: peer.uri },
+      ctx,
+    );
+    expect(saved).toMatchObject({ ok: true });
     const printers = await d.dispatch('print:list-printers', {}, ctx);
-    expect(printers).toMatchObject({ ok: true });
+    expect(printers).toMatchObject({ ok: true, value: [{ id: 'dept-3' }] });
     const job = await d.dispatch('print:print-test-page', { printerId: 'dept-3' }, ctx);
-    expect(job).toMatchObject({ ok: true, value: { kind: 'test-page', state: 'queued' } });
+    expect(job, JSON.stringify(job)).toMatchObject({
+      ok: true,
+      value: { kind: 'test-page', state: 'queued' },
+    });
     const deadline = Date.now() + 20_000;
     while (!seen.includes('completed') && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
