@@ -34,7 +34,9 @@ export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => 
   fill.current = onFill;
 
   useEffect(() => {
-    const detector = new WedgeBurstDetector();
+    // 100 ms between keys still separates a reader from a person (people type slower after
+    // an '@'), and leaves room for a busy workstation that delivers the burst unevenly.
+    const detector = new WedgeBurstDetector({ maxGapMs: 100 });
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     const handle = (emissions: readonly WedgeEmission[]) => {
