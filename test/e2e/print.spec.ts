@@ -254,13 +254,17 @@ test('Print queue: two orders for two recipients, a paper jam retried, personal 
     orderId: dv110.id,
     kind: 'service.record',
     createdAt: '2026-12-02T18:00:00.000Z',
+    // The registry's proof-of-service shape: a record with a stable id carrying the service.
     payload: {
       orderId: dv110.id,
-      service: {
-        method: 'personal',
-        at: '2026-12-02T09:40:00-08:00',
-        servedBy: 'Deputy Rosa Alvarez',
-        agency: "Sacramento County Sheriff's Office",
+      record: {
+        id: `${dv110.id}:service:1`,
+        service: {
+          method: 'personal',
+          at: '2026-12-02T09:40:00-08:00',
+          servedBy: 'Deputy Rosa Alvarez',
+          agency: "Sacramento County Sheriff's Office",
+        },
       },
     },
   });
