@@ -26,6 +26,8 @@ async function startOrder(page: Page, code: string) {
   await expect(
     page.getByRole('heading', { level: 2, name: new RegExp(`^${code} ·`) }),
   ).toBeVisible();
+  // Keying starts once the first field has focus (it moves there as the form mounts).
+  await expect(field(page, 'caseNumber')).toBeFocused();
 }
 
 test('an invalid entry shows messages at its fields and cannot reach review', async ({ page }) => {
