@@ -2,6 +2,7 @@
  * A ScannerService over a scratch data folder that records every event it publishes, and a
  * helper that runs a batch to its end.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,7 +69,7 @@ export async function runBatch(
 ): Promise<BatchResult> {
   const started = await h.service.startBatch({ scannerId, ...(settings ? { settings } : {}) });
   if (during) await during(started.jobId);
-  const summary = (await h.service.settled(started.jobId)) as BatchSummary;
+  const summary = await settledOrDiagnosed(h, started.jobId);
   const mine = h.events.filter((e) => (e.payload as { jobId: string }).jobId === started.jobId);
   const ending = mine.filter(
     (e) => e.event === 'scanner:batch-finished' || e.event === 'scanner:batch-failed',
@@ -84,6 +85,39 @@ export async function runBatch(
     ending: ending[0] as Recorded,
     progress: mine.filter((e) => e.event === 'scanner:batch-progress').length,
   };
+}
+
+/**
+ * Waits for the batch to end. A batch that has not ended after 40 s is cancelled (so one hung
+ * device run cannot fail the tests after it with "a scan is already running") and the test fails
+ * with what the job published and which scanimage processes are alive, to diagnose the hang.
+ */
+async function settledOrDiagnosed(h: Harness, jobId: string): Promise<BatchSummary> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<'hung'>((resolve) => {
+    timer = setTimeout(() => resolve('hung'), 40_000);
+  });
+  const outcome = await Promise.race([h.service.settled(jobId), hung]);
+  clearTimeout(timer);
+  if (outcome !== 'hung') return outcome as BatchSummary;
+  const processes = await new Promise<string>((resolve) =>
+    execFile('ps', ['-eo', 'pid,stat,etime,args'], (_e, out) =>
+      resolve(
+        out
+          .split('\n')
+          .filter((l) => l.includes('scanimage'))
+          .join('\n'),
+      ),
+    ),
+  );
+  const published = h.events
+    .filter((e) => (e.payload as { jobId?: string }).jobId === jobId)
+    .map((e) => `${e.event} ${JSON.stringify(e.payload).slice(0, 200)}`);
+  h.service.cancelBatch(jobId);
+  await h.service.settled(jobId);
+  throw new Error(
+    `the batch did not end within 40 s; it was cancelled.\npublished:\n${published.join('\n')}\nscanimage processes:\n${processes}`,
+  );
 }
 
 /** Resolves once `count` pages of the job have been published. */

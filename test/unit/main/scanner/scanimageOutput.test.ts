@@ -42,8 +42,18 @@ describe('parseStderrLine', () => {
     expect(parseStderrLine(line)).toMatchObject({ kind: 'status', code });
   });
 
-  it('treats the batch summary and signal notes as plain text', () => {
-    expect(parseStderrLine('Batch terminated, 8 pages scanned')).toMatchObject({ kind: 'other' });
+  it('reads the batch summary as the end of the batch', () => {
+    expect(parseStderrLine('Batch terminated, 8 pages scanned')).toEqual({
+      kind: 'batch-end',
+      pages: 8,
+    });
+    expect(parseStderrLine('Batch terminated, 1 page scanned')).toEqual({
+      kind: 'batch-end',
+      pages: 1,
+    });
+  });
+
+  it('treats signal notes as plain text', () => {
     expect(parseStderrLine('scanimage: received signal 2')).toMatchObject({ kind: 'other' });
   });
 });

@@ -31,6 +31,12 @@ export type SaneScannerOptions = {
   readonly scanimage?: string;
   /** No output at all for this long ends the batch as a communication error. */
   readonly stallTimeoutMs?: number;
+  /**
+   * How long scanimage may take to exit after it has printed "Batch terminated". Its outcome is
+   * known by then; a backend that hangs in sane_cancel/sane_close must not hold the counter's
+   * only scan slot, so it is killed after this grace (default 10 s).
+   */
+  readonly exitGraceMs?: number;
 };
 
 /** ScannerPort over `scanimage`. */
@@ -100,6 +106,7 @@ export class SaneScanner implements ScannerPort {
     });
     const statuses: { code: ScanDeviceError['code']; text: string }[] = [];
     let cancelRequested = false;
+    let killedAfterBatchEnd = false;
     let delivered = 0;
     let scanningPage: number | null = null;
     let chain = Promise.resolve();
@@ -141,6 +148,13 @@ export class SaneScanner implements ScannerPort {
       const event = parseStderrLine(line);
       if (!event || cancelRequested) return;
       if (event.kind === 'status') statuses.push({ code: event.code, text: event.text });
+      if (event.kind === 'batch-end') {
+        setTimeout(() => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          killedAfterBatchEnd = true;
+          child.kill('SIGKILL');
+        }, this.options.exitGraceMs ?? 10_000).unref();
+      }
       if (event.kind === 'page-start') scanningPage = event.page;
       if (event.kind === 'page-start' || event.kind === 'progress') {
         const percent = event.kind === 'progress' ? event.percent : 0;
@@ -171,7 +185,7 @@ export class SaneScanner implements ScannerPort {
     await emptyDir(workDir);
     const error = interpretScanimageRun({
       exitCode: exit.code,
-      signal: cancelRequested ? null : exit.signal,
+      signal: cancelRequested || killedAfterBatchEnd ? null : exit.signal,
       statuses,
       pagesDelivered: delivered,
       cancelRequested,

@@ -15,6 +15,7 @@ export type StderrEvent =
   | { readonly kind: 'page-start'; readonly page: number }
   | { readonly kind: 'page-end'; readonly page: number; readonly status: number }
   | { readonly kind: 'status'; readonly code: ScanErrorCode; readonly text: string }
+  | { readonly kind: 'batch-end'; readonly pages: number }
   | { readonly kind: 'other'; readonly text: string };
 
 // sane_strstatus() texts (sane-backends sanei/sane_strstatus.c), in English under LC_ALL=C.
@@ -54,6 +55,8 @@ export function parseStderrLine(line: string): StderrEvent | null {
   if (m) return { kind: 'page-start', page: Number(m[1]) };
   m = /^Scanned page (\d+)\. \(scanner status = (\d+)\)$/.exec(text);
   if (m) return { kind: 'page-end', page: Number(m[1]), status: Number(m[2]) };
+  m = /^Batch terminated, (\d+) pages? scanned$/.exec(text);
+  if (m) return { kind: 'batch-end', pages: Number(m[1]) };
   if (/^scanimage: (open of device .* failed|no SANE devices found)/i.test(text)) {
     const status = statusTexts.find(([re]) => re.test(text));
     // "open … failed: Invalid argument" is how a missing or unplugged device shows.
