@@ -92,6 +92,12 @@ export const channelActions: Readonly<Partial<Record<InvokeChannel, ChannelRule>
   'sync:push-batch': needs('sync.run', { whileLocked: true }),
   'sync:upload-page': needs('sync.run', { whileLocked: true }),
   'sync:pull-changes': needs('sync.run', { whileLocked: true }),
+
+  // Supervisors' review: the registry decides "never one's own entry" with the full scope.
+  'review:get-day': needs('queue.work'),
+  'review:return-order': needs('queue.work'),
+  'review:decide-approval': needs('correction.approve', { gate: 'role' }),
+  'review:request-void': needs('order.void-request', { gate: 'role' }),
 };
 
 /** The rule for a channel; undefined means "not declared", which every gate refuses. */

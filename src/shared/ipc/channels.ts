@@ -76,6 +76,12 @@ export const channels = {
     uploadPage: 'sync:upload-page',
     pullChanges: 'sync:pull-changes',
   },
+  review: {
+    getDay: 'review:get-day',
+    returnOrder: 'review:return-order',
+    decideApproval: 'review:decide-approval',
+    requestVoid: 'review:request-void',
+  },
 } as const;
 
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */

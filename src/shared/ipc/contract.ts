@@ -14,6 +14,7 @@ import { auditContract, auditEvents, authContract, authEvents } from './contract
 import { licenceContract, licenceEvents } from './contracts/licence';
 import { pagesContract, pagesEvents } from './contracts/pages';
 import { printContract, printEvents } from './contracts/print';
+import { reviewContract, reviewEvents } from './contracts/review';
 import { scannerContract, scannerEvents } from './contracts/scanner';
 import { syncContract, syncEvents } from './contracts/sync';
 
@@ -26,6 +27,7 @@ export const invokeContract = {
   ...scannerContract,
   ...pagesContract,
   ...syncContract,
+  ...reviewContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -37,6 +39,7 @@ export const eventContract = {
   ...scannerEvents,
   ...pagesEvents,
   ...syncEvents,
+  ...reviewEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeIn<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>;
