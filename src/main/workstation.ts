@@ -70,6 +70,9 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     seedE2eUsers: options.shell === 'host' && (options.env ?? process.env).CLERK_E2E === '1',
     // "Where" in audit events: the registry's id for this workstation once enrolled.
     deviceId: () => sync.status().deviceId,
+    // The registry answers searches and reviews per user: sign the same user in there too.
+    onAuthenticated: (user, password) => void sync.userLink.open(user, password),
+    onEnded: () => sync.userLink.end(),
     ...options.auth,
   });
   const print = new PrintService({

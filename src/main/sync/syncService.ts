@@ -23,6 +23,7 @@ import { enrolmentError, enrolWorkstation } from './enrolment';
 import { toPulledChanges } from './pullChanges';
 import { ProbeTimer } from './probeTimer';
 import { pushRows } from './pushRows';
+import { RegistryUserLink } from './registryUserLink';
 import { normaliseRegistryUrl, readSyncEnv } from './syncConfig';
 
 export type SyncServiceOptions = {
@@ -60,6 +61,13 @@ export class SyncService {
   private readonly probes: ProbeTimer;
   private closed = false;
   private pushChain: Promise<unknown> = Promise.resolve();
+  /** The signed-in user's registry session, for searches and reviews (registryUserLink.ts). */
+  readonly userLink: RegistryUserLink = new RegistryUserLink({
+    client: () => this.ready()?.client,
+    problem: () => this.detail,
+    failed: (error) => this.failed(error),
+    contact: () => this.contact(),
+  });
 
   constructor(private readonly options: SyncServiceOptions) {
     this.store = new CredentialStore(options.dataDir);

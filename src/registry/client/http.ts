@@ -43,13 +43,15 @@ export type HttpOptions = {
   readonly baseUrl: string;
   /** `<deviceId>.<secret>` from enrolment; absent for /v1/enrol and /v1/health. */
   readonly credential?: string | undefined;
+  /** A signed-in user's registry session token, sent as X-Clerk-Session (user routes). */
+  readonly sessionToken?: string | undefined;
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
 };
 
 /** One request: method, path, JSON or bytes, extra headers. */
 export type HttpRequest = {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'HEAD';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'HEAD' | 'DELETE';
   readonly path: string;
   readonly json?: unknown;
   readonly bytes?: Uint8Array;
@@ -76,6 +78,7 @@ export async function request(options: HttpOptions, req: HttpRequest): Promise<H
   const doFetch = options.fetch ?? globalThis.fetch;
   const headers: Record<string, string> = { ...req.headers };
   if (options.credential) headers.authorization = `Bearer ${options.credential}`;
+  if (options.sessionToken) headers['x-clerk-session'] = options.sessionToken;
   let body: BodyInit | undefined;
   if (req.json !== undefined) {
     headers['content-type'] = 'application/json';

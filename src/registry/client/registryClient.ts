@@ -18,6 +18,8 @@ import { request, TransientError, type HttpOptions } from './http';
 export type ClientOptions = {
   readonly baseUrl: string;
   readonly credential?: string;
+  /** The signed-in user's registry session (see `withSession`). */
+  readonly sessionToken?: string;
   /** Per request; a timeout counts as "unknown outcome" and is retried. Default 10 s. */
   readonly timeoutMs?: number;
   readonly backoff?: BackoffPolicy;
@@ -42,6 +44,18 @@ export type Enrolment = {
   readonly credential: string;
 };
 
+/** The answer to POST /v1/sessions: the token for X-Clerk-Session and the registry's user. */
+export type RegistrySession = {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly user: {
+    readonly userId: string;
+    readonly username: string;
+    readonly role: string;
+    readonly courtOri: string;
+  };
+};
+
 /** A finished upload: the page id, its length and how many bytes were sent (resumes send less). */
 export type PageUploadResult = {
   readonly sha256: string;
@@ -61,9 +75,30 @@ export class RegistryClient {
     this.http = {
       baseUrl: options.baseUrl,
       credential: options.credential,
+      sessionToken: options.sessionToken,
       timeoutMs: options.timeoutMs ?? 10_000,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     };
+  }
+
+  /** The same client, also sending a user's registry session (X-Clerk-Session). */
+  withSession(sessionToken: string): RegistryClient {
+    return new RegistryClient({ ...this.options, sessionToken });
+  }
+
+  /** Opens a user's registry session (POST /v1/sessions, with this device's credential). */
+  async openSession(username: string, password: string): Promise<RegistrySession> {
+    const { body } = await request(this.http, {
+      method: 'POST',
+      path: '/v1/sessions',
+      json: { username, password },
+    });
+    return body as RegistrySession;
+  }
+
+  /** Ends the user's registry session this client carries (DELETE /v1/sessions/current). */
+  async endSession(): Promise<void> {
+    await request(this.http, { method: 'DELETE', path: '/v1/sessions/current' });
   }
 
   /** Runs `fn` until it succeeds or fails with a non-transient error. */
