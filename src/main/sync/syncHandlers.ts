@@ -36,9 +36,10 @@ type SyncHandlers = Pick<
   | 'sync:push-batch'
   | 'sync:upload-page'
   | 'sync:pull-changes'
+  | 'clets:list-deadlines'
 >;
 
-/** One handler per `sync:` channel. */
+/** One handler per `sync:` channel, and `clets:list-deadlines` (it needs the registry link). */
 export function createSyncHandlers(service: SyncService): SyncHandlers {
   return {
     'sync:get-status': () => service.status(),
@@ -47,5 +48,7 @@ export function createSyncHandlers(service: SyncService): SyncHandlers {
     'sync:push-batch': ({ rows }) => service.pushBatch(rows),
     'sync:upload-page': ({ bytes, sha256 }) => service.uploadPage(bytes, sha256),
     'sync:pull-changes': ({ cursor, limit }) => service.pullChanges(cursor, limit),
+    // The registry link (address, credential) lives here, so the CLETS deadlines come through it.
+    'clets:list-deadlines': () => service.deadlines(),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { RegistryHttpError, TransientError } from '../../registry/client/http';
 import { RegistryClient } from '../../registry/client/registryClient';
+import type { ListDeadlinesResult, RegistryDeadlines } from '../../shared/ipc/contracts/clets';
 import { ServiceError } from '../../shared/ipc/envelope';
 import type {
   Connectivity,
@@ -68,6 +69,8 @@ export class SyncService {
     failed: (error) => this.failed(error),
     contact: () => this.contact(),
   });
+  /** The last deadline lists the registry sent, and when (ms, this clock): shown while offline. */
+  private lastDeadlines: { lists: RegistryDeadlines; receivedAt: number } | undefined;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.store = new CredentialStore(options.dataDir);
@@ -229,6 +232,31 @@ export class SyncService {
     }
   }
 
+  /**
+   * The court's CLETS at-risk and overdue lists. Never throws for a registry that cannot be
+   * reached: the answer says so, with the last lists received (and their age) if any, so the
+   * clerk sees "deadlines shown are from …" rather than an empty list that looks like good news.
+   */
+  async deadlines(): Promise<ListDeadlinesResult> {
+    const last = (): ListDeadlinesResult['lists'] => {
+      const kept = this.lastDeadlines;
+      if (!kept) return null;
+      const { now, atRisk, overdue } = kept.lists;
+      const ageMs = Math.max(0, Math.round(this.now().getTime() - kept.receivedAt));
+      return { asOf: now, ageMs, atRisk, overdue };
+    };
+    const ready = this.ready();
+    if (!ready) return { reached: false, message: this.detail, lists: last() };
+    try {
+      const lists = await ready.client.deadlines();
+      this.contact();
+      this.lastDeadlines = { lists, receivedAt: this.now().getTime() };
+      return { reached: true, message: null, lists: last() };
+    } catch (error) {
+      return { reached: false, message: this.failed(error), lists: last() };
+    }
+  }
+
   // ——— state ———
 
   private now(): Date {
@@ -241,6 +269,8 @@ export class SyncService {
 
   private setCredential(credential: StoredCredential | undefined): void {
     this.credential = credential;
+    // Lists belong to the court of the credential they were fetched with.
+    this.lastDeadlines = undefined;
     this.lastSeq = credential ? this.store.loadLastSeq(credential.deviceId) : undefined;
   }
 

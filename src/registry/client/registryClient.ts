@@ -6,13 +6,14 @@
  * idempotencyKey, payloadHash, payload), so a reply lost after the registry committed costs one
  * duplicate answer, never a duplicate order. Transient failures back off with full jitter.
  */
+import { registryDeadlinesSchema, type RegistryDeadlines } from '../../shared/ipc/contracts/clets';
 import type { ChangesPage } from '../pull/changes';
 import type { MutationInput, PushResponse } from '../push/types';
 import type { SearchPage } from '../search/searchService';
 
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { sha256Hex } from './canonicalJson';
-import { request, TransientError, type HttpOptions } from './http';
+import { RegistryHttpError, request, TransientError, type HttpOptions } from './http';
 
 /** Client settings; `fetch`, `random` and `sleep` are injectable for tests. */
 export type ClientOptions = {
@@ -167,6 +168,26 @@ export class RegistryClient {
     if (cursor) query.set('cursor', cursor);
     return (await request(this.http, { method: 'GET', path: `/v1/changes?${query}` }))
       .body as ChangesPage;
+  }
+
+  /**
+   * The court's CLETS at-risk and overdue lists (GET /v1/clets/deadlines, device credential).
+   * The answer is checked: a malformed one is a RegistryHttpError, never half-shown deadlines.
+   */
+  async deadlines(): Promise<RegistryDeadlines> {
+    const res = await request(this.http, { method: 'GET', path: '/v1/clets/deadlines' });
+    const parsed = registryDeadlinesSchema.safeParse(res.body);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first ? `${first.path.map(String).join('.')}: ${first.message}` : '';
+      throw new RegistryHttpError(
+        res.status,
+        'malformed-answer',
+        `The registry's deadline list is not in the expected form (${where}).`,
+        res.body,
+      );
+    }
+    return parsed.data;
   }
 
   async search(params: Readonly<Record<string, string | number>>): Promise<SearchPage> {

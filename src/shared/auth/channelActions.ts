@@ -93,6 +93,13 @@ export const channelActions: Readonly<Partial<Record<InvokeChannel, ChannelRule>
   'sync:upload-page': needs('sync.run', { whileLocked: true }),
   'sync:pull-changes': needs('sync.run', { whileLocked: true }),
 
+  // CLETS deadlines: the state of the court's queued work on its way to CLETS. `sync.run` has
+  // the right columns (clerk, courtroom, supervisor: those who submit orders answer for the
+  // one-court-day deadline; admin touches no order data) with no condition, so the matrix gate
+  // decides with the court as scope. Not `order.submit`, which is audited on success: a panel
+  // refreshed every minute must not flood the audit trail. Not while locked: it shows case data.
+  'clets:list-deadlines': needs('sync.run'),
+
   // Supervisors' review: the registry decides "never one's own entry" with the full scope.
   'review:get-day': needs('queue.work'),
   'review:return-order': needs('queue.work'),

@@ -76,6 +76,9 @@ export const channels = {
     uploadPage: 'sync:upload-page',
     pullChanges: 'sync:pull-changes',
   },
+  clets: {
+    listDeadlines: 'clets:list-deadlines',
+  },
   review: {
     getDay: 'review:get-day',
     returnOrder: 'review:return-order',

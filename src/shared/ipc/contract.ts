@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { EventName, InvokeChannel } from './channels';
 import { appContract, appEvents } from './contracts/app';
 import { auditContract, auditEvents, authContract, authEvents } from './contracts/auth';
+import { cletsContract, cletsEvents } from './contracts/clets';
 import { licenceContract, licenceEvents } from './contracts/licence';
 import { pagesContract, pagesEvents } from './contracts/pages';
 import { printContract, printEvents } from './contracts/print';
@@ -27,6 +28,7 @@ export const invokeContract = {
   ...scannerContract,
   ...pagesContract,
   ...syncContract,
+  ...cletsContract,
   ...reviewContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
@@ -39,6 +41,7 @@ export const eventContract = {
   ...scannerEvents,
   ...pagesEvents,
   ...syncEvents,
+  ...cletsEvents,
   ...reviewEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -5,6 +5,7 @@ import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { listRecentOrders } from '../../db/ordersRepo';
 import { CletsPanel } from '../clets/CletsPanel';
+import { DeadlinesPanel } from '../clets/DeadlinesPanel';
 import { statusLabel } from '../intake/statusLabels';
 import { NeedsAttentionList } from '../sync/NeedsAttentionList';
 
@@ -34,6 +35,7 @@ export function OrdersPage({ headingRef }: Props) {
         {pending === undefined ? '' : `${pending} waiting to be sent to the registry.`}
       </p>
       <CletsPanel />
+      <DeadlinesPanel />
       <NeedsAttentionList />
       {orders && orders.length === 0 && <p>No orders submitted from this workstation yet.</p>}
       {orders && orders.length > 0 && (
