@@ -7,6 +7,9 @@
  * with the password just typed (POST /v1/sessions with the device credential) and keeps only the
  * token, in memory. The password is never stored. When the registry could not be reached at that
  * moment, the user gets a session by locking and unlocking (Ctrl+L) once it is back.
+ *
+ * Use: `sync.userLink.withUser(ctx.principal, (client) => client.search(...))`. E2E specs that
+ * start a registry seed matching accounts with test/e2e/helpers/registryUsers.ts first.
  */
 import { RegistryHttpError, TransientError } from '../../registry/client/http';
 import type { RegistryClient } from '../../registry/client/registryClient';
