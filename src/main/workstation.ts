@@ -17,6 +17,7 @@ import { createPagesHandlers } from './pages/pagesHandlers';
 import { createPrintHandlers } from './print/printHandlers';
 import { PrintService } from './print/printService';
 import { refreshDevicesStatus } from './services/devicesStatus';
+import { createReportHandlers } from './review/reportHandlers';
 import { createReviewHandlers } from './review/reviewHandlers';
 import { StatusService } from './services/statusService';
 import { createSyncHandlers, createSyncService } from './sync/syncHandlers';
@@ -105,6 +106,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     ...createPagesHandlers(),
     ...createSyncHandlers(sync),
     ...createReviewHandlers(),
+    ...createReportHandlers(),
   };
 
   // The devices indicator follows every change of scanner or printer settings.

@@ -105,6 +105,9 @@ export const channelActions: Readonly<Partial<Record<InvokeChannel, ChannelRule>
   'review:return-order': needs('queue.work'),
   'review:decide-approval': needs('correction.approve', { gate: 'role' }),
   'review:request-void': needs('order.void-request', { gate: 'role' }),
+
+  // The daily report: supervisors only; `report.export` is audited on success by the gate.
+  'report:build-daily': needs('report.export'),
 };
 
 /** The rule for a channel; undefined means "not declared", which every gate refuses. */

@@ -85,6 +85,9 @@ export const channels = {
     decideApproval: 'review:decide-approval',
     requestVoid: 'review:request-void',
   },
+  report: {
+    buildDaily: 'report:build-daily',
+  },
 } as const;
 
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */

@@ -15,6 +15,7 @@ import { cletsContract, cletsEvents } from './contracts/clets';
 import { licenceContract, licenceEvents } from './contracts/licence';
 import { pagesContract, pagesEvents } from './contracts/pages';
 import { printContract, printEvents } from './contracts/print';
+import { reportContract, reportEvents } from './contracts/report';
 import { reviewContract, reviewEvents } from './contracts/review';
 import { scannerContract, scannerEvents } from './contracts/scanner';
 import { syncContract, syncEvents } from './contracts/sync';
@@ -30,6 +31,7 @@ export const invokeContract = {
   ...syncContract,
   ...cletsContract,
   ...reviewContract,
+  ...reportContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -43,6 +45,7 @@ export const eventContract = {
   ...syncEvents,
   ...cletsEvents,
   ...reviewEvents,
+  ...reportEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeIn<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>;
