@@ -81,7 +81,14 @@ export default tseslint.config(
         [['electron'], 'src/shared is pure: no Electron.'],
         [nodeBuiltins, 'src/shared is pure: no Node built-ins (it runs in the renderer too).'],
         [
-          ['**/main/**', '**/renderer/**', '**/host/**', '**/registry/**', '**/preload/**'],
+          [
+            '**/main/**',
+            '**/renderer/**',
+            '**/host/**',
+            '**/registry/**',
+            '**/preload/**',
+            '**/node/**',
+          ],
           'src/shared imports nothing from the other layers.',
         ],
         [
@@ -126,7 +133,7 @@ export default tseslint.config(
           'The preload imports contract types only (import type) so zod stays out of it.',
         ],
         [
-          ['**/main/**', '**/renderer/**', '**/host/**', '**/registry/**'],
+          ['**/main/**', '**/renderer/**', '**/host/**', '**/registry/**', '**/node/**'],
           'The preload imports only src/shared.',
         ],
       ]),
@@ -139,7 +146,7 @@ export default tseslint.config(
         [['electron'], 'The renderer never touches Electron: use platform/clerk.ts.'],
         [nodeBuiltins, 'The renderer is sandboxed: no Node built-ins.'],
         [
-          ['**/main/**', '**/host/**', '**/registry/**', '**/preload/**'],
+          ['**/main/**', '**/host/**', '**/registry/**', '**/preload/**', '**/node/**'],
           'The renderer imports only src/shared (IPC goes through window.clerk).',
         ],
       ]),
@@ -159,6 +166,19 @@ export default tseslint.config(
             '**/main/window/**',
           ],
           'The host reuses only the Electron-free modules of src/main.',
+        ],
+      ]),
+    },
+  },
+  {
+    // Node-only code shared by main, the registry, the host and the CLI (password hashing).
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        [['electron'], 'src/node runs in plain Node: no Electron.'],
+        [
+          ['**/main/**', '**/host/**', '**/renderer/**', '**/preload/**', '**/registry/**'],
+          'src/node imports only src/shared.',
         ],
       ]),
     },

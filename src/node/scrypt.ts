@@ -1,8 +1,9 @@
 /**
- * Password hashing with scrypt (node:crypto), a memory-hard KDF: parameters and the stored
- * format are in src/shared/auth/kdf.ts (N=2^17, r=8, p=1: 128 MiB and about a second per guess
- * on a counter PC). Runs on libuv's thread pool, one hash at a time, so a burst of sign-ins
- * cannot exhaust memory or stall the main process.
+ * Password hashing with scrypt (node:crypto), a memory-hard KDF, for the workstation's accounts
+ * (main) and the registry's alike: parameters and the stored format are in
+ * src/shared/auth/kdf.ts (N=2^17, r=8, p=1: 128 MiB and about a second per guess on a counter
+ * PC). Runs on libuv's thread pool, one hash at a time per process, so a burst of sign-ins
+ * cannot exhaust memory or stall the process.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
@@ -14,7 +15,7 @@ import {
   parseHash,
   SALT_BYTES,
   type KdfParams,
-} from '../../shared/auth/kdf';
+} from '../shared/auth/kdf';
 
 let queue: Promise<unknown> = Promise.resolve();
 

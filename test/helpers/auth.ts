@@ -2,7 +2,7 @@
  * Signs a test workstation in as a user of a given role, so tests can call channels that the
  * access gate (src/main/auth/accessGate.ts) refuses without a session.
  */
-import { hashPassword } from '../../src/main/auth/password';
+import { hashPassword } from '../../src/node/scrypt';
 import type { Workstation } from '../../src/main/workstation';
 import type { KdfParams } from '../../src/shared/auth/kdf';
 import type { Role } from '../../src/shared/auth/roles';

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { hashPassword } from '../../src/registry/auth/password';
+import { hashPassword } from '../../src/node/scrypt';
 import { SESSION_HEADER } from '../../src/registry/auth/sessions';
 import { insertUser, type RegistryUser } from '../../src/registry/auth/users';
 import { request } from '../../src/registry/client/http';

@@ -16,7 +16,7 @@ import type { CallContext, Handlers } from '../ipc/dispatcher';
 import { createAccessGate, type AccessGate } from './accessGate';
 import { AuthStore } from './authStore';
 import { E2E_COURT, e2eUsers } from './e2eUsers';
-import { hashPassword } from './password';
+import { hashPassword } from '../../node/scrypt';
 import { SessionManager, toActor } from './sessionManager';
 import { UsersService } from './usersService';
 

@@ -25,7 +25,7 @@ import { ServiceError } from '../../shared/ipc/envelope';
 import type { AuditInput, AuditJournal } from '../audit/auditJournal';
 
 import type { AuthStore, StoredUser } from './authStore';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, hashPassword, verifyPassword } from '../../node/scrypt';
 
 export type SessionManagerOptions = {
   readonly store: AuthStore;

@@ -14,7 +14,7 @@ import { ServiceError } from '../../shared/ipc/envelope';
 import type { AuditJournal } from '../audit/auditJournal';
 
 import type { AuthStore, StoredUser } from './authStore';
-import { hashPassword } from './password';
+import { hashPassword } from '../../node/scrypt';
 import { toActor } from './sessionManager';
 
 export function toUserView(u: StoredUser): UserView {

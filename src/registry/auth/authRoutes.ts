@@ -25,7 +25,7 @@ import { RegistryError } from '../errors';
 import { badRequest } from '../server';
 
 import { requireUser } from './guard';
-import { hashPassword } from './password';
+import { hashPassword } from '../../node/scrypt';
 import { endSession, signInUser, type RegistryAuthOptions } from './sessions';
 import { insertUser, listUsers, publicUser, updateUser, userById } from './users';
 

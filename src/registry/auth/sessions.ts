@@ -24,7 +24,7 @@ import { RegistryError } from '../errors';
 
 import { hashSecret } from './credentials';
 import type { Device } from './devices';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword } from '../../node/scrypt';
 import { updateUser, userById, userByName, type RegistryUser } from './users';
 
 export const SESSION_HEADER = 'x-clerk-session';

@@ -14,7 +14,7 @@ import { appendRegistryEvent } from '../audit/auditLog';
 import { parseConfig } from '../config';
 import { openDatabase } from '../db/open';
 
-import { hashPassword } from './password';
+import { hashPassword } from '../../node/scrypt';
 import { insertUser } from './users';
 
 function flag(argv: readonly string[], name: string): string | undefined {

@@ -6,7 +6,7 @@
  * registry process (PGlite allows one process per data folder).
  */
 import { e2eUsers, E2E_COURT } from '../../../src/main/auth/e2eUsers';
-import { hashPassword } from '../../../src/registry/auth/password';
+import { hashPassword } from '../../../src/node/scrypt';
 import { insertUser } from '../../../src/registry/auth/users';
 import { openDatabase } from '../../../src/registry/db/open';
 

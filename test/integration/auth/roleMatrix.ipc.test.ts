@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAuth, type Auth } from '../../../src/main/auth/authHandlers';
-import { hashPassword } from '../../../src/main/auth/password';
+import { hashPassword } from '../../../src/node/scrypt';
 import { createDispatcher, type Dispatcher, type Handlers } from '../../../src/main/ipc/dispatcher';
 import { actions, type Action } from '../../../src/shared/auth/actions';
 import { channelActions, channelRule } from '../../../src/shared/auth/channelActions';

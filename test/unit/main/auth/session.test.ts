@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createAuth, type Auth } from '../../../../src/main/auth/authHandlers';
-import { hashPassword } from '../../../../src/main/auth/password';
+import { hashPassword } from '../../../../src/node/scrypt';
 import type { Role } from '../../../../src/shared/auth/roles';
 import type { SessionView } from '../../../../src/shared/ipc/contracts/auth';
 import { ServiceError } from '../../../../src/shared/ipc/envelope';
