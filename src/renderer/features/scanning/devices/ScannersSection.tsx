@@ -38,9 +38,18 @@ export function ScannersSection() {
     );
   }, []);
 
+  // Focus returns to "Add scanner" once the form is gone and the button is enabled again
+  // (focusing it in the same handler does nothing: it is still disabled then).
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (form === null && returnFocus.current) {
+      returnFocus.current = false;
+      addButton.current?.focus();
+    }
+  }, [form]);
   const closeForm = () => {
+    returnFocus.current = true;
     setForm(null);
-    addButton.current?.focus();
   };
 
   const rowFailed = (id: string, e: unknown) => setRowError((r) => ({ ...r, [id]: messageOf(e) }));
