@@ -5,6 +5,7 @@ import { DevicesPage } from '../features/devices/DevicesPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { PrintPage } from '../features/print/PrintPage';
+import { ReviewPage } from '../features/review/ReviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { assertNever } from '../../shared/util/assertNever';
 
@@ -28,8 +29,9 @@ export function AreaView({ area, headingRef }: Props) {
       return <DevicesPage headingRef={headingRef} />;
     case 'print':
       return <PrintPage headingRef={headingRef} />;
-    case 'search':
     case 'review':
+      return <ReviewPage headingRef={headingRef} />;
+    case 'search':
       return <PlannedArea title={title} purpose={meta?.purpose ?? ''} headingRef={headingRef} />;
     default:
       return assertNever(area);

@@ -31,7 +31,9 @@ describe('the daily report PDF', () => {
     expect(doc.getTitle()).toBe('Daily review report - CA034999J - 2026-12-02');
     const text = textOf(bytes);
     expect(text).toContain('Daily review report - CA034999J - 2026-12-02');
-    expect(text).toMatch(/By status: at_registry: 4\s+sent_to_clets: 1\s+acknowledged: 1\s+rejected: 1/);
+    expect(text).toMatch(
+      /By status: at_registry: 4\s+sent_to_clets: 1\s+acknowledged: 1\s+rejected: 1/,
+    );
     expect(text).toContain('median 5 min');
     expect(text).toMatch(/OVERDUE: case 26FL000103/);
     expect(text).toMatch(/AT RISK: case 26FL000102/);
@@ -92,7 +94,11 @@ describe('the report:build-daily handler', () => {
     const csv = await handler({ summary: fixtureSummary(), format: 'csv' }, ctx);
     expect(csv.mime).toBe('text/csv');
     expect(csv.fileName).toBe('review-CA034999J-2026-12-02.csv');
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes).startsWith('\uFEFFCase number,')).toBe(true);
+    expect(
+      new TextDecoder('utf-8', { ignoreBOM: true })
+        .decode(csv.bytes)
+        .startsWith('\uFEFFCase number,'),
+    ).toBe(true);
     const pdf = await handler({ summary: fixtureSummary(), format: 'pdf' }, ctx);
     expect(pdf.mime).toBe('application/pdf');
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
