@@ -20,6 +20,7 @@ import { refreshDevicesStatus } from './services/devicesStatus';
 import { createReportHandlers } from './review/reportHandlers';
 import { createReviewHandlers } from './review/reviewHandlers';
 import { StatusService } from './services/statusService';
+import { createSearchHandlers } from './search/searchHandlers';
 import { createSyncHandlers, createSyncService } from './sync/syncHandlers';
 
 function safeUserName(): string {
@@ -105,6 +106,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     ...createScannerHandlers(scanner),
     ...createPagesHandlers(),
     ...createSyncHandlers(sync),
+    ...createSearchHandlers({ userLink: sync.userLink, journal: auth.journal }),
     ...createReviewHandlers(),
     ...createReportHandlers(),
   };

@@ -7,6 +7,7 @@
  * duplicate answer, never a duplicate order. Transient failures back off with full jitter.
  */
 import { registryDeadlinesSchema, type RegistryDeadlines } from '../../shared/ipc/contracts/clets';
+import { daySummarySchema, type DaySummary } from '../../shared/review/daySummary';
 import type { ChangesPage } from '../pull/changes';
 import type { MutationInput, PushResponse } from '../push/types';
 import type { SearchPage } from '../search/searchService';
@@ -14,6 +15,13 @@ import type { SearchPage } from '../search/searchService';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { sha256Hex } from './canonicalJson';
 import { RegistryHttpError, request, TransientError, type HttpOptions } from './http';
+
+/** What a review action answers: the order, its review state and the approval (if any). */
+export type ReviewActionAnswer = {
+  readonly orderId: string;
+  readonly state: DaySummary['submissions'][number]['review']['state'];
+  readonly approvalId: string | null;
+};
 
 /** Client settings; `fetch`, `random` and `sleep` are injectable for tests. */
 export type ClientOptions = {
@@ -241,5 +249,93 @@ export class RegistryClient {
       // next chunk
     }
     return { sha256, length: bytes.length, bytesSent: sent };
+  }
+  // ——— supervisors' review (user session; src/registry/review, docs/review.md) ———
+
+  /** The court day's submissions, reviews, deadlines and charts (GET /v1/review/day). */
+  async reviewDay(date?: string): Promise<DaySummary> {
+    const query = date ? `?${new URLSearchParams({ date })}` : '';
+    const res = await request(this.http, { method: 'GET', path: `/v1/review/day${query}` });
+    const parsed = daySummarySchema.safeParse(res.body);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new RegistryHttpError(
+        res.status,
+        'malformed-answer',
+        `The registry's day summary is not in the expected form (${first ? `${first.path.map(String).join('.')}: ${first.message}` : ''}).`,
+        res.body,
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Returns an order to the clerk with a comment (POST /v1/orders/:orderId/return). */
+  async returnOrder(orderId: string, comment: string): Promise<ReviewActionAnswer> {
+    const path = `/v1/orders/${encodeURIComponent(orderId)}/return`;
+    return (await request(this.http, { method: 'POST', path, json: { comment } }))
+      .body as ReviewActionAnswer;
+  }
+
+  /** Approves or declines a pending correction or void (POST /v1/approvals/:id/decision). */
+  async decideApproval(
+    approvalId: string,
+    decision: 'approve' | 'decline',
+    comment?: string,
+  ): Promise<ReviewActionAnswer> {
+    const path = `/v1/approvals/${encodeURIComponent(approvalId)}/decision`;
+    const json = comment ? { decision, comment } : { decision };
+    return (await request(this.http, { method: 'POST', path, json })).body as ReviewActionAnswer;
+  }
+
+  /** Asks for an entered-in-error void (POST /v1/orders/:orderId/void-request). */
+  async requestVoid(orderId: string, reason: string): Promise<ReviewActionAnswer> {
+    const path = `/v1/orders/${encodeURIComponent(orderId)}/void-request`;
+    return (await request(this.http, { method: 'POST', path, json: { reason } }))
+      .body as ReviewActionAnswer;
+  }
+
+  /** An order's current state (GET /v1/orders/:orderId; needs a user session). */
+  async orderState(orderId: string): Promise<unknown> {
+    const path = `/v1/orders/${encodeURIComponent(orderId)}`;
+    return (await request(this.http, { method: 'GET', path })).body;
+  }
+
+  /** An order's events and proofs of service (GET /v1/orders/:orderId/history). */
+  async orderHistory(orderId: string): Promise<unknown> {
+    const path = `/v1/orders/${encodeURIComponent(orderId)}/history`;
+    return (await request(this.http, { method: 'GET', path })).body;
+  }
+
+  /** A page image's bytes (GET /v1/pages/:sha256); binary, so read here rather than as text. */
+  async downloadPage(sha256: string): Promise<Uint8Array<ArrayBuffer>> {
+    const headers: Record<string, string> = {};
+    if (this.http.credential) headers.authorization = `Bearer ${this.http.credential}`;
+    if (this.http.sessionToken) headers['x-clerk-session'] = this.http.sessionToken;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.http.timeoutMs);
+    try {
+      const doFetch = this.http.fetch ?? globalThis.fetch;
+      const res = await doFetch(new URL(`/v1/pages/${sha256}`, this.http.baseUrl), {
+        headers,
+        signal: controller.signal,
+      }).catch((error: unknown) => {
+        throw new TransientError(`could not reach the registry (${(error as Error).message})`);
+      });
+      if (res.status >= 500) throw new TransientError(`the registry answered ${res.status}`);
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as {
+          error?: { code?: string; message?: string };
+        } | null;
+        throw new RegistryHttpError(
+          res.status,
+          body?.error?.code ?? 'http-error',
+          body?.error?.message ?? `the registry answered ${res.status}`,
+          body,
+        );
+      }
+      return new Uint8Array(await res.arrayBuffer());
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -108,6 +108,13 @@ export const channelActions: Readonly<Partial<Record<InvokeChannel, ChannelRule>
 
   // The daily report: supervisors only; `report.export` is audited on success by the gate.
   'report:build-daily': needs('report.export'),
+
+  // The Search page: clerks may search the registry by case number or order id only, which the
+  // dispatcher cannot see, so the role is checked here and the full scope in src/main/search.
+  'search:search-registry': needs('registry.search', { gate: 'role' }),
+  'search:get-order': needs('registry.search', { gate: 'role' }),
+  'search:get-history': needs('registry.search', { gate: 'role' }),
+  'search:get-page': needs('registry.search', { gate: 'role' }),
 };
 
 /** The rule for a channel; undefined means "not declared", which every gate refuses. */

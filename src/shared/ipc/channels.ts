@@ -88,6 +88,12 @@ export const channels = {
   report: {
     buildDaily: 'report:build-daily',
   },
+  search: {
+    searchRegistry: 'search:search-registry',
+    getOrder: 'search:get-order',
+    getHistory: 'search:get-history',
+    getPage: 'search:get-page',
+  },
 } as const;
 
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */

@@ -18,6 +18,7 @@ import { printContract, printEvents } from './contracts/print';
 import { reportContract, reportEvents } from './contracts/report';
 import { reviewContract, reviewEvents } from './contracts/review';
 import { scannerContract, scannerEvents } from './contracts/scanner';
+import { searchContract, searchEvents } from './contracts/search';
 import { syncContract, syncEvents } from './contracts/sync';
 
 export const invokeContract = {
@@ -32,6 +33,7 @@ export const invokeContract = {
   ...cletsContract,
   ...reviewContract,
   ...reportContract,
+  ...searchContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -46,6 +48,7 @@ export const eventContract = {
   ...cletsEvents,
   ...reviewEvents,
   ...reportEvents,
+  ...searchEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeIn<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>;

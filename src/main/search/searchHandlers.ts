@@ -1,0 +1,95 @@
+/**
+ * The `search` domain's handlers: registry searches, order state, history and page images for
+ * the Search page, each made as the signed-in user through the registry user link (the registry
+ * checks the role matrix again and audits). Main decides first with the facts it has — how the
+ * search looks things up — so a clerk's name search is refused here, audited, and never sent.
+ */
+import { decide } from '../../shared/auth/decide';
+import type { AccessScope } from '../../shared/auth/conditions';
+import type { Principal } from '../../shared/auth/principal';
+import type { InvokeChannel } from '../../shared/ipc/channels';
+import type { RegistrySearchInput } from '../../shared/ipc/contracts/search';
+import { ServiceError } from '../../shared/ipc/envelope';
+import type { RegistryClient } from '../../registry/client/registryClient';
+import type { AuditJournal } from '../audit/auditJournal';
+import { toActor } from '../auth/sessionManager';
+import type { CallContext, Handlers } from '../ipc/dispatcher';
+
+type SearchChannel =
+  'search:search-registry' | 'search:get-order' | 'search:get-history' | 'search:get-page';
+
+/** What the handlers need: the user link (sync.userLink) and the audit journal. */
+export type SearchDeps = {
+  readonly userLink: {
+    withUser<T>(principal: Principal, fn: (client: RegistryClient) => Promise<T>): Promise<T>;
+  };
+  readonly journal: Pick<AuditJournal, 'record'>;
+};
+
+/** How a search looks things up, as the registry's route rule reads it. */
+export function searchByOf(q: RegistrySearchInput): NonNullable<AccessScope['searchBy']> {
+  const given = (['name', 'first', 'dob', 'licence', 'fcn'] as const).filter(
+    (k) => (q[k] ?? '') !== '',
+  );
+  if (given.length === 0 && (q.caseNumber ?? '') !== '') return 'case-number';
+  const first = given[0];
+  return first === 'dob' || first === 'licence' || first === 'fcn' ? first : 'name';
+}
+
+/** Builds the handlers. */
+export function createSearchHandlers(deps: SearchDeps): Pick<Handlers, SearchChannel> {
+  /** The matrix with the search's facts; a refusal is audited and answered `forbidden`. */
+  async function allowed(
+    ctx: CallContext,
+    channel: InvokeChannel,
+    searchBy: NonNullable<AccessScope['searchBy']>,
+  ): Promise<Principal> {
+    const p = ctx.principal;
+    if (!p) throw new ServiceError('forbidden', 'Sign in first.');
+    const d = decide(p.role, 'registry.search', {
+      actorId: p.userId,
+      actorCourt: p.courtOri,
+      searchBy,
+    });
+    if (!d.allowed) {
+      await deps.journal.record({
+        actor: toActor(p),
+        action: 'registry.search',
+        outcome: 'denied',
+        reason: d.reason,
+        where: { channel },
+      });
+      throw new ServiceError('forbidden', `You may not search the registry this way: ${d.reason}.`);
+    }
+    return p;
+  }
+
+  return {
+    'search:search-registry': async (input, ctx) => {
+      const p = await allowed(ctx, 'search:search-registry', searchByOf(input));
+      const params: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== '') params[k] = v;
+      return deps.userLink.withUser(p, (client) => client.search(params)) as never;
+    },
+    'search:get-order': async ({ orderId }, ctx) => {
+      const p = await allowed(ctx, 'search:get-order', 'order-id');
+      return deps.userLink.withUser(p, (client) => client.orderState(orderId)) as never;
+    },
+    'search:get-history': async ({ orderId }, ctx) => {
+      const p = await allowed(ctx, 'search:get-history', 'order-id');
+      return deps.userLink.withUser(p, (client) => client.orderHistory(orderId)) as never;
+    },
+    'search:get-page': async ({ orderId, sha256 }, ctx) => {
+      const p = await allowed(ctx, 'search:get-page', 'order-id');
+      return deps.userLink.withUser(p, async (client) => {
+        // Only pages of an order the user may open: the order (read as the user) must list it.
+        const state = (await client.orderState(orderId)) as { order?: { pages?: unknown } };
+        const pages = Array.isArray(state.order?.pages) ? state.order.pages : [];
+        if (!pages.some((pg) => (pg as { sha256?: unknown }).sha256 === sha256)) {
+          throw new ServiceError('not-found', 'That page is not part of this order.');
+        }
+        return { bytes: await client.downloadPage(sha256) };
+      });
+    },
+  };
+}
