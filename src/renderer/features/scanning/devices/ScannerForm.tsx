@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 import type { ScannerConfig, ScannerSetup } from '../../../../shared/ipc/contracts/scanner';
+import { EditForm } from '../../../components/EditForm';
+import { describedByIds, LabelledField } from '../../../components/LabelledField';
+import { useEditForm } from '../../../components/useEditForm';
 import { clerkApi, unwrap } from '../../../platform/clerk';
 import { kindLabels } from '../labels';
 
@@ -22,6 +24,7 @@ type Props = {
   readonly onCancel: () => void;
 };
 
+/** DOM id of a field; EditForm links its error summary to the same ids. */
 const fieldId = (f: ScannerField) => `scanner-${f}`;
 
 const hints: Partial<Record<ScannerField, string>> = {
@@ -36,69 +39,38 @@ const hints: Partial<Record<ScannerField, string>> = {
 
 /** Adds or edits one scanner; main validates and its messages are shown per field. */
 export function ScannerForm({ editing, prefill, onSaved, onCancel }: Props) {
-  const [values, setValues] = useState<ScannerFormValues>(
-    editing ? formFromScanner(editing) : { ...emptyScannerForm, ...prefill },
-  );
-  const [errors, setErrors] = useState<ScannerFormErrors | null>(null);
-  const [busy, setBusy] = useState(false);
-  const first = useRef<HTMLSelectElement>(null);
-  const summary = useRef<HTMLDivElement>(null);
-
-  useEffect(() => first.current?.focus(), []);
-  useEffect(() => {
-    if (errors) summary.current?.focus();
-  }, [errors]);
-
-  const set = (field: ScannerField, value: string) =>
-    setValues((v) => ({ ...v, [field]: value }) as ScannerFormValues);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
+  const form = useEditForm<ScannerFormValues, ScannerFormErrors, HTMLSelectElement>({
+    initial: editing ? formFromScanner(editing) : { ...emptyScannerForm, ...prefill },
+    save: async (values) => {
       const setup = await unwrap(
         'scanner:save-scanner',
         clerkApi().scanner.saveScanner(scannerFromForm(values, editing?.id)),
       );
       onSaved(setup, values.name.trim());
-    } catch (error) {
-      setErrors(scannerFormErrors(error));
-      setBusy(false);
-    }
-  };
+    },
+    toErrors: scannerFormErrors,
+  });
+  const { values, setValues, errors } = form;
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onCancel();
-    }
-  };
+  const set = (field: ScannerField, value: string) =>
+    setValues((v) => ({ ...v, [field]: value }) as ScannerFormValues);
 
   const err = (f: ScannerField) => errors?.fields[f];
-  const describedBy = (f: ScannerField) =>
-    [hints[f] ? `${fieldId(f)}-hint` : '', err(f) ? `${fieldId(f)}-error` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
   const field = (f: ScannerField, label: string, control: ReactNode, wide = false) => (
-    <div className={`field${wide ? ' field-wide' : ''}${err(f) ? ' has-error' : ''}`}>
-      <label htmlFor={fieldId(f)}>{label}</label>
+    <LabelledField
+      id={fieldId(f)}
+      label={label}
+      hint={hints[f]}
+      error={err(f)}
+      width={wide ? 'wide' : undefined}
+    >
       {control}
-      {hints[f] && (
-        <p className="field-hint" id={`${fieldId(f)}-hint`}>
-          {hints[f]}
-        </p>
-      )}
-      {err(f) && (
-        <p className="field-error" id={`${fieldId(f)}-error`}>
-          {err(f)}
-        </p>
-      )}
-    </div>
+    </LabelledField>
   );
   const common = (f: ScannerField) => ({
     id: fieldId(f),
     'aria-invalid': err(f) ? true : undefined,
-    'aria-describedby': describedBy(f),
+    'aria-describedby': describedByIds(fieldId(f), Boolean(hints[f]), err(f)),
   });
   const text = (f: ScannerField) => (
     <input
@@ -112,96 +84,69 @@ export function ScannerForm({ editing, prefill, onSaved, onCancel }: Props) {
   );
 
   return (
-    <form
-      className="scanner-form"
-      aria-labelledby="scanner-form-heading"
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
-      noValidate
+    <EditForm
+      noun="scanner"
+      heading={editing ? `Edit scanner ${editing.name}` : 'Add a scanner'}
+      form={form}
+
+      onCancel={onCancel}
     >
-      <h3 id="scanner-form-heading">
-        {editing ? `Edit scanner ${editing.name}` : 'Add a scanner'}
-      </h3>
-      {errors && (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <p>{errors.summary}</p>
-          {Object.keys(errors.fields).length > 0 && (
-            <ul>
-              {Object.entries(errors.fields).map(([f, message]) => (
-                <li key={f}>
-                  <a href={`#${fieldId(f as ScannerField)}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+      {field(
+        'kind',
+        'Connection',
+        <select
+          {...common('kind')}
+          ref={form.first}
+          value={values.kind}
+          onChange={(e) => set('kind', e.target.value)}
+          disabled={editing !== null}
+        >
+          {Object.entries(kindLabels).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>,
       )}
-      <div className="field-grid">
-        {field(
-          'kind',
-          'Connection',
-          <select
-            {...common('kind')}
-            ref={first}
-            value={values.kind}
-            onChange={(e) => set('kind', e.target.value)}
-            disabled={editing !== null}
-          >
-            {Object.entries(kindLabels).map(([k, label]) => (
-              <option key={k} value={k}>
-                {label}
-              </option>
-            ))}
-          </select>,
-        )}
-        {field('name', 'Scanner name', text('name'))}
-        {values.kind === 'sane' && (
-          <>
-            {field('device', 'SANE device name', text('device'), true)}
-            {field(
-              'options',
-              'Extra backend options',
-              <textarea
-                {...common('options')}
-                rows={2}
-                value={values.options}
-                onChange={(e) => set('options', e.target.value)}
-                spellCheck={false}
-              />,
-              true,
-            )}
-          </>
-        )}
-        {values.kind === 'escl' && field('url', 'eSCL address', text('url'), true)}
-        {values.kind === 'naps2' && (
-          <>
-            {field('consolePath', 'NAPS2.Console path', text('consolePath'), true)}
-            {field(
-              'driver',
-              'Driver',
-              <select
-                {...common('driver')}
-                value={values.driver}
-                onChange={(e) => set('driver', e.target.value)}
-              >
-                <option value="twain">TWAIN</option>
-                <option value="wia">WIA</option>
-                <option value="escl">eSCL</option>
-              </select>,
-            )}
-            {field('device', 'Device name (as NAPS2 lists it)', text('device'))}
-            {field('profile', 'NAPS2 profile', text('profile'))}
-          </>
-        )}
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save scanner'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      {field('name', 'Scanner name', text('name'))}
+      {values.kind === 'sane' && (
+        <>
+          {field('device', 'SANE device name', text('device'), true)}
+          {field(
+            'options',
+            'Extra backend options',
+            <textarea
+              {...common('options')}
+              rows={2}
+              value={values.options}
+              onChange={(e) => set('options', e.target.value)}
+              spellCheck={false}
+            />,
+            true,
+          )}
+        </>
+      )}
+      {values.kind === 'escl' && field('url', 'eSCL address', text('url'), true)}
+      {values.kind === 'naps2' && (
+        <>
+          {field('consolePath', 'NAPS2.Console path', text('consolePath'), true)}
+          {field(
+            'driver',
+            'Driver',
+            <select
+              {...common('driver')}
+              value={values.driver}
+              onChange={(e) => set('driver', e.target.value)}
+            >
+              <option value="twain">TWAIN</option>
+              <option value="wia">WIA</option>
+              <option value="escl">eSCL</option>
+            </select>,
+          )}
+          {field('device', 'Device name (as NAPS2 lists it)', text('device'))}
+          {field('profile', 'NAPS2 profile', text('profile'))}
+        </>
+      )}
+    </EditForm>
   );
 }
