@@ -19,6 +19,7 @@ import { sqlState } from './db/types';
 import { errorBody, RegistryError } from './errors';
 import type { PushHooks } from './push/pushService';
 import { registerRelayRoutes, type RelayRouteOptions } from './relay/routes';
+import { registerReviewRoutes } from './review/reviewRoutes';
 import { registerDeviceRoutes } from './routes/deviceRoutes';
 import { registerPageRoutes } from './routes/pageRoutes';
 import { registerPublicRoutes } from './routes/publicRoutes';
@@ -122,6 +123,7 @@ export function buildRegistry(deps: RegistryDeps): FastifyInstance {
   registerAuthRoutes(app, deps.db, deps.auth);
   registerAuditRoutes(app, deps.db);
   registerRelayRoutes(app, deps);
+  registerReviewRoutes(app, deps);
   return app;
 }
 

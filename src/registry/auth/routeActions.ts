@@ -97,6 +97,23 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
     selfAudited: true,
   },
 
+  // Supervisors' review (src/registry/review): the handlers audit each action with its order
+  // and decide "never one's own entry" / "with a reason" with the full scope (body, approval).
+  'GET /v1/review/day': { principal: 'user', action: 'queue.work' },
+  'POST /v1/orders/:orderId/return': { principal: 'user', action: 'queue.work', selfAudited: true },
+  'POST /v1/approvals/:approvalId/decision': {
+    principal: 'user',
+    action: 'correction.approve',
+    gate: 'role',
+    selfAudited: true,
+  },
+  'POST /v1/orders/:orderId/void-request': {
+    principal: 'user',
+    action: 'order.void-request',
+    gate: 'role',
+    selfAudited: true,
+  },
+
   'GET /v1/audit': { principal: 'user', action: 'audit.view' },
   'GET /v1/audit/verify': { principal: 'user', action: 'audit.view' },
 };

@@ -16,6 +16,7 @@
 import type { Db } from '../db/types';
 import { RegistryError } from '../errors';
 import type { OrderCletsView } from '../relay/orderView';
+import type { PersonRef, ReviewView } from '../review/reviewView';
 
 /** Current state of an order as the feed and GET /v1/orders/:id send it. */
 export type OrderState = {
@@ -32,6 +33,10 @@ export type OrderState = {
   readonly order: unknown;
   /** The CLETS relay's view: FCNs, due-by, rejection with the field to fix (relay/orderView.ts). */
   readonly clets: OrderCletsView | null;
+  /** The supervisors' review of the order (returned, awaiting approval, …; src/registry/review). */
+  readonly review: ReviewView | null;
+  /** Who keyed the order (the actor of its first version), when known. */
+  readonly keyedBy: PersonRef | null;
 };
 
 /** A proof of service as the feed sends it. */
@@ -91,7 +96,7 @@ export function decodeCursor(cursor: string | undefined): Position {
 }
 
 const ORDER_COLUMNS = `order_id, court_ori, version, status, status_at, fcn, reject_code, reject_reason,
-  payload_hash, updated_at, payload, clets`;
+  payload_hash, updated_at, payload, clets, review, keyed_by`;
 
 type OrderRow = {
   order_id: string;
@@ -106,6 +111,8 @@ type OrderRow = {
   updated_at: Date;
   payload: unknown;
   clets: OrderCletsView | null;
+  review: ReviewView | null;
+  keyed_by: PersonRef | null;
 };
 
 /** Maps an orders row to the wire shape. */
@@ -123,6 +130,8 @@ export function orderState(r: OrderRow): OrderState {
     updatedAt: r.updated_at.toISOString(),
     order: r.payload,
     clets: r.clets ?? null,
+    review: r.review ?? null,
+    keyedBy: r.keyed_by ?? null,
   };
 }
 

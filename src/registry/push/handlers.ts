@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/auditLog';
 import type { Device } from '../auth/devices';
 import type { Tx } from '../db/types';
 import { addEvent, insertOrder, recordChange, updateOrder } from '../orders/orderStore';
+import { reviewedHandlers } from '../review/pushReview';
 import {
   checkOrderPayload,
   describeIssues,
@@ -316,10 +317,13 @@ const auditAppend: KindHandler = async (ctx) => {
   return { type: 'applied', result: { outcome: 'applied', kind: 'audit.append', auditId: row.id } };
 };
 
-/** Code for each kind named in mutation_kinds. */
-export const kindHandlers: Readonly<Record<string, KindHandler>> = {
+/**
+ * Code for each kind named in mutation_kinds, each wrapped with the actor check, authorship and
+ * the second-person hold (src/registry/review/pushReview.ts).
+ */
+export const kindHandlers: Readonly<Record<string, KindHandler>> = reviewedHandlers({
   'order.submit': orderSubmit,
   'order.modify': orderModify,
   'service.record': serviceRecord,
   'audit.append': auditAppend,
-};
+});

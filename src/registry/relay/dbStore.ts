@@ -4,7 +4,8 @@
  * Exactly once, step by step (reliability-security.md R-SYNC-16):
  * 1. expand — the order_events trigger (migration 3) queued each registry change in
  *    clets_events in the change's own transaction; here each becomes one pending transaction
- *    per lifecycle event, with its due-by (cletsDueBy of the event time).
+ *    per lifecycle event, with its due-by (cletsDueBy of the event time). A change held for a
+ *    second person's approval (migration 7, src/registry/review) waits until it is released.
  * 2. assign — per order, oldest first and only when nothing of that order is in flight: build
  *    the message, and in ONE database transaction record its message id and exact text, mark it
  *    sending and the order sent_to_clets. Only then may it be sent.
@@ -56,7 +57,8 @@ export class DbRelayStore implements RelayStore {
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<EventRow>(
         `SELECT id, order_id, court_ori, version, source, payload, service, received_at
-         FROM clets_events WHERE NOT planned ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+         FROM clets_events WHERE NOT planned AND NOT held
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [max],
       );
       const touched = new Set<string>();

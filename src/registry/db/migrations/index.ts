@@ -10,6 +10,7 @@ import { m003CletsRelay } from './m003_clets_relay';
 import { m004RolesAudit } from './m004_roles_audit';
 import { m005CletsNewVersion } from './m005_clets_new_version';
 import { m006NameDictionary } from './m006_name_dictionary';
+import { m007Review } from './m007_review';
 
 /** One numbered schema change. */
 export type Migration = {
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   m004RolesAudit,
   m005CletsNewVersion,
   m006NameDictionary,
+  m007Review,
 ];
