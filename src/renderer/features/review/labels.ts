@@ -46,6 +46,6 @@ export const deadlineLabels: Readonly<
 > = {
   'on-time': { words: 'On time', icon: '◷' },
   'at-risk': { words: 'At risk', icon: '⚠' },
-  overdue: { words: 'Overdue', icon: '⛔' },
+  overdue: { words: 'Overdue', icon: '✖' },
   met: { words: 'Met', icon: '✓' },
 };

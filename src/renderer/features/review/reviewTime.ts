@@ -49,6 +49,6 @@ export function countdown(s: DaySubmission, nowMs: number): Countdown {
   const due = Date.parse(s.dueBy);
   if (Number.isNaN(due)) return { state: s.deadline, text: `Due by ${s.dueBy}` };
   const left = due - nowMs;
-  if (left <= 0) return { state: 'overdue', text: `Overdue by ${spanText(left)}` };
+  if (left <= 0) return { state: 'overdue', text: `${spanText(left)} past due` };
   return { state: s.deadline, text: `${spanText(left)} left` };
 }
