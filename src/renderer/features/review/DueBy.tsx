@@ -8,7 +8,8 @@ type Props = { readonly submission: DaySubmission; readonly nowMs: number };
 
 /**
  * A submission's CLETS due-by: the state in words with a symbol (never colour alone), the time
- * left or overdue at `nowMs` (the page moves it each minute), and the due time itself.
+ * left or overdue at `nowMs` (the page moves it each minute), the court hours left as the
+ * registry counted them when the day was fetched (what at-risk is judged by), and the due time.
  */
 export function DueBy({ submission, nowMs }: Props) {
   const c = countdown(submission, nowMs);
@@ -23,6 +24,9 @@ export function DueBy({ submission, nowMs }: Props) {
         <>
           {': '}
           {c.text}
+          {submission.courtHoursLeft !== null && submission.courtHoursLeft > 0 && (
+            <>, {Math.round(submission.courtHoursLeft * 10) / 10} court hours</>
+          )}
           {submission.dueBy && <> (due {courtWhen(submission.dueBy)})</>}
         </>
       )}

@@ -175,6 +175,7 @@ describe('ReviewPage', () => {
       .map((li) => li.textContent ?? '');
     expect(items[0]).toMatch(/^Case 26FL000103 .*Overdue/);
     expect(items[1]).toMatch(/^Case 26FL000102 .*At risk/);
+    expect(items[1]).toContain('1.5 court hours');
     const rejections = screen.getByRole('region', { name: 'Rejections (1)' });
     const row = within(rejections).getByRole('rowheader', { name: '26FL000104' }).closest('tr');
     expect(row?.textContent).toContain('date of birth is after the order date');
