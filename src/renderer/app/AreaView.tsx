@@ -1,23 +1,20 @@
 import type { RefObject } from 'react';
 
-import { PlannedArea } from '../components/PlannedArea';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { IntakePage } from '../features/intake/IntakePage';
 import { OrdersPage } from '../features/orders/OrdersPage';
 import { PrintPage } from '../features/print/PrintPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { ReviewPage } from '../features/review/ReviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { assertNever } from '../../shared/util/assertNever';
 
-import { areas } from './areas';
 import type { AreaId } from './areas';
 
 type Props = { readonly area: AreaId; readonly headingRef: RefObject<HTMLHeadingElement | null> };
 
 /** Routes an area id to its page. Areas still to be built say so plainly. */
 export function AreaView({ area, headingRef }: Props) {
-  const meta = areas.find((a) => a.id === area);
-  const title = meta?.label ?? area;
   switch (area) {
     case 'settings':
       return <SettingsPage headingRef={headingRef} />;
@@ -32,7 +29,7 @@ export function AreaView({ area, headingRef }: Props) {
     case 'review':
       return <ReviewPage headingRef={headingRef} />;
     case 'search':
-      return <PlannedArea title={title} purpose={meta?.purpose ?? ''} headingRef={headingRef} />;
+      return <SearchPage headingRef={headingRef} />;
     default:
       return assertNever(area);
   }

@@ -166,6 +166,10 @@ export class IndexColumns {
     if (this.ordById.get(id) === ord) this.ordById.delete(id);
   }
 
+  liveIds(): string[] {
+    return [...this.ordById.keys()];
+  }
+
   ordinalOf(id: string): number | undefined {
     return this.ordById.get(id);
   }

@@ -39,6 +39,11 @@ export class SearchIndex {
     return this.cols.live;
   }
 
+  /** Ids of every live order. */
+  ids(): string[] {
+    return this.cols.liveIds();
+  }
+
   /** Adds or replaces an order's copy from `source` (the registry's copy wins over ours). */
   upsert(doc: SearchDoc, source: CopySource): void {
     const bit = sourceBits[source];
