@@ -10,7 +10,7 @@
  * starts a fresh registry on that port).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -18,12 +18,9 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
 import { startSimulator, type RunningSimulator } from '../../src/registry/clets-sim/server';
-import { entryFor } from '../../src/renderer/features/intake/currentEntries';
-import { buildFormSpec } from '../../src/renderer/features/intake/form/formSpec';
-import { orderToValues } from '../../src/renderer/features/intake/form/toOrder';
 
 import { expectAccessible } from './helpers/a11y';
-import { addProtectedPersons, fillByKeyboard, tabTo } from './helpers/keyboardFill';
+import { keyAndSubmit, orderFixture } from './helpers/keyOrder';
 import { saveScreen } from './helpers/screens';
 import { signIn } from './helpers/signIn';
 
@@ -76,44 +73,11 @@ test.afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Keys the DV-110 fixture (restrained surname REJECTME) by keyboard and submits it. */
-async function keyAndSubmit(page: Page): Promise<void> {
-  const code = 'DV-110';
-  await page.goto('/#/intake');
-  const picker = page.getByRole('combobox', { name: /Order type/ });
-  await expect(picker).toBeFocused();
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: /^DV-110 ·/ })).toBeVisible();
-  const file = path.resolve(__dirname, '../fixtures/orders', `${code}.valid.json`);
-  const order = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const restrained = order.restrained as { name: { last: string } };
-  restrained.name.last = 'REJECTME';
-  const entry = entryFor(code, now.toISOString());
-  if (!entry) throw new Error(`no catalog entry for ${code}`);
-  const values: Record<string, unknown> = orderToValues(order);
-  if ((order.expiration as { kind: string }).kind !== 'unspecified') {
-    values.expirationReason = 'Written on the order';
-  }
-  const count = Number(values['protected.count'] ?? 0);
-  await addProtectedPersons(
-    page,
-    entry.protected.max === 0 ? 0 : Math.max(entry.protected.min, 1),
-    count,
-  );
-  await fillByKeyboard(page, buildFormSpec(entry), values as never, count);
-  await page.keyboard.press('Alt+R');
-  await expect(page.getByRole('heading', { level: 2, name: /^Review / })).toBeVisible();
-  await expect(page.getByTestId('conflicts')).not.toContainText('Checking');
-  if (await page.locator('#ack-conflicts').count()) {
-    await tabTo(page, 'ack-conflicts');
-    await page.keyboard.press('Space');
-  }
-  await tabTo(page, 'attest');
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Submit to registry' })).toBeFocused();
-  await page.keyboard.press('Enter');
+/** Keys the DV-110 fixture, its restrained surname changed to REJECTME, and submits it. */
+async function keyRejectedOrder(page: Page): Promise<void> {
+  const order = orderFixture('DV-110');
+  (order.restrained as { name: { last: string } }).name.last = 'REJECTME';
+  await keyAndSubmit(page, 'DV-110', order);
 }
 
 test('a field CLETS refuses shows with its reason; fixing it ends acknowledged', async ({
@@ -122,7 +86,7 @@ test('a field CLETS refuses shows with its reason; fixing it ends acknowledged',
   test.setTimeout(300_000);
   await page.clock.setFixedTime(now);
   await signIn(page);
-  await keyAndSubmit(page);
+  await keyRejectedOrder(page);
   await expect(page.getByTestId('order-status')).not.toHaveText('Queued — not yet in CLETS', {
     timeout: 90_000,
   });
