@@ -105,9 +105,9 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     ...createLicenceHandlers(licence),
     ...createScannerHandlers(scanner),
     ...createPagesHandlers(),
-    ...createSyncHandlers(sync),
+    ...createSyncHandlers(sync, (username) => auth.store.byUsername(username)),
     ...createSearchHandlers({ userLink: sync.userLink, journal: auth.journal }),
-    ...createReviewHandlers(),
+    ...createReviewHandlers({ userLink: sync.userLink }),
     ...createReportHandlers(),
   };
 

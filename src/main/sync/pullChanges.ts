@@ -4,9 +4,10 @@
  * it without serialising anything on its UI thread) and service records by reference.
  */
 import type { RegistryClient } from '../../registry/client/registryClient';
-import type { PulledChange } from '../../shared/ipc/contracts/sync';
+import type { PulledChange, PulledReview } from '../../shared/ipc/contracts/sync';
 
 type ChangeItem = Awaited<ReturnType<RegistryClient['pull']>>['changes'][number];
+type ChangeItemOrder = Extract<ChangeItem, { entity: 'order' }>['order'];
 
 type Named = { name?: { last?: unknown } } | null;
 
@@ -23,6 +24,15 @@ export function partySurnames(order: unknown): string[] {
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The review as the clerk sees it: who and what, never approval ids or user ids. */
+function reviewOf(r: ChangeItemOrder['review'] | undefined): PulledReview | null {
+  if (!r || r.state === 'none') return null;
+  const by = r.by
+    ? { username: r.by.username, ...(r.by.displayName ? { displayName: r.by.displayName } : {}) }
+    : null;
+  return { state: r.state, approvalKind: r.approvalKind, by, at: r.at, comment: r.comment };
+}
 
 /** The feed's items as the renderer receives them; entities it does not know are skipped. */
 export function toPulledChanges(items: readonly ChangeItem[]): PulledChange[] {
@@ -46,6 +56,7 @@ export function toPulledChanges(items: readonly ChangeItem[]): PulledChange[] {
         caseNumber: text(record.caseNumber),
         surnames: partySurnames(o.order),
         orderJson: JSON.stringify(o.order ?? null),
+        review: reviewOf(o.review),
       });
     } else if (item.entity === 'service') {
       out.push({

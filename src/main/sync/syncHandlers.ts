@@ -3,6 +3,7 @@
  * renderer (`sync:status-changed`) and to the status bar's registry indicator.
  */
 import type { Handlers } from '../ipc/dispatcher';
+import { checkRowActors, type AccountLookup } from '../review/actorCheck';
 import type { EventHub } from '../ipc/eventHub';
 import type { StatusService } from '../services/statusService';
 
@@ -40,12 +41,22 @@ type SyncHandlers = Pick<
 >;
 
 /** One handler per `sync:` channel, and `clets:list-deadlines` (it needs the registry link). */
-export function createSyncHandlers(service: SyncService): SyncHandlers {
+export function createSyncHandlers(
+  service: SyncService,
+  /** Local accounts: rows naming an unknown actor are refused, not sent (review/actorCheck.ts). */
+  accounts?: AccountLookup,
+): SyncHandlers {
   return {
     'sync:get-status': () => service.status(),
     'sync:set-registry': ({ url }) => service.setRegistryUrl(url),
     'sync:enrol-workstation': (input) => service.enrol(input),
-    'sync:push-batch': ({ rows }) => service.pushBatch(rows),
+    'sync:push-batch': async ({ rows }) => {
+      if (!accounts) return service.pushBatch(rows);
+      const { send, refused } = await checkRowActors(rows, accounts);
+      if (send.length === 0) return { reached: true, results: refused };
+      const pushed = await service.pushBatch(send);
+      return { ...pushed, results: [...refused, ...pushed.results] };
+    },
     'sync:upload-page': ({ bytes, sha256 }) => service.uploadPage(bytes, sha256),
     'sync:pull-changes': ({ cursor, limit }) => service.pullChanges(cursor, limit),
     // The registry link (address, credential) lives here, so the CLETS deadlines come through it.

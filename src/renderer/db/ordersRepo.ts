@@ -3,6 +3,8 @@
  * and the confidential block in ONE strict transaction and retires the draft: either all of
  * it is on disk or none of it is.
  */
+import type { MutationActor } from '../../shared/review/actor';
+
 import type { ClerkDb } from './clerkDb';
 import type { OrderRow, OutboxRow } from './rows';
 
@@ -16,6 +18,8 @@ export type SubmitInput = {
   readonly confidential: Record<string, unknown> | null;
   /** Metadata that is not part of the order record (expiry override reason, clerk). */
   readonly meta: Record<string, unknown>;
+  /** Who keys it (the signed-in user): stamped on the outbox row for the registry. */
+  readonly actor?: MutationActor | null;
   readonly now?: string;
 };
 
@@ -44,7 +48,12 @@ export async function submitOrder(db: ClerkDb, input: SubmitInput): Promise<Orde
     attempts: 0,
     lastError: null,
     createdAt: now,
-    payload: { order: input.order, confidential: input.confidential, meta: input.meta },
+    payload: {
+      order: input.order,
+      confidential: input.confidential,
+      meta: input.meta,
+      ...(input.actor ? { actor: input.actor } : {}),
+    },
   };
   await db.transaction('rw', [db.orders, db.outbox, db.drafts, db.pages], async () => {
     if (await db.orders.get(row.id)) throw new Error('This order was already submitted.');
@@ -68,6 +77,8 @@ export async function listRecentOrders(db: ClerkDb, limit = 50): Promise<OrderRo
 export type ModificationInput = {
   /** The corrected order record (same id as the order it corrects). */
   readonly order: { readonly id: string; readonly caseNumber: string } & Record<string, unknown>;
+  /** Who keys the correction (the signed-in user): stamped on the outbox row. */
+  readonly actor?: MutationActor | null;
   readonly now?: string;
 };
 
@@ -105,7 +116,11 @@ export async function submitModification(db: ClerkDb, input: ModificationInput):
       attempts: 0,
       lastError: null,
       createdAt: now,
-      payload: { order: input.order, baseVersion: remote.version },
+      payload: {
+        order: input.order,
+        baseVersion: remote.version,
+        ...(input.actor ? { actor: input.actor } : {}),
+      },
     };
     if (await db.outbox.get({ idempotencyKey: outbox.idempotencyKey })) {
       throw new Error('A correction to this version of the order is already waiting to be sent.');

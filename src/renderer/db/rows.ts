@@ -2,6 +2,7 @@
  * Row shapes stored in IndexedDB. Rows hold plain data (ISO strings, numbers, Blobs), and are
  * parsed with zod by the repositories that read them, never trusted as-is.
  */
+import type { PulledReview } from '../../shared/ipc/contracts/sync';
 export type SettingRow = { readonly key: string; readonly value: unknown };
 
 export type DraftRow = {
@@ -47,6 +48,8 @@ export type OrderRow = {
   readonly statusReason?: string | null;
   /** When the registry last changed the status (ISO, from the feed). */
   readonly statusAt?: string | null;
+  /** A supervisor's review of it (returned with a comment, waiting for approval), from the feed. */
+  readonly review?: PulledReview | null;
 };
 
 export type OutboxState = 'pending' | 'in-flight' | 'at-registry' | 'needs-attention';
@@ -90,6 +93,8 @@ export type RegistryOrderRow = {
   readonly nameKeys: readonly string[];
   /** The order record as the registry holds it, as JSON text (parsed only when needed). */
   readonly orderJson: string;
+  /** The supervisors' review, when there is one (not indexed). */
+  readonly review?: PulledReview | null;
 };
 
 export type AuditRow = {

@@ -6,6 +6,7 @@
  */
 import { checkOrder } from '../../shared/orders';
 import type { FieldError, Service } from '../../shared/orders';
+import type { MutationActor } from '../../shared/review/actor';
 
 import type { ClerkDb } from './clerkDb';
 import type { OrderRow, OutboxRow } from './rows';
@@ -16,6 +17,8 @@ export type RecordServiceInput = {
   readonly orderId: string;
   /** "Served in court" or "personal service"; validated with the whole order. */
   readonly service: Service;
+  /** Who records it (the signed-in user): stamped on the outbox row. */
+  readonly actor?: MutationActor | null;
   /** Now, ISO with offset (tests pin it); default the current time. */
   readonly now?: string;
 };
@@ -71,7 +74,11 @@ export async function recordService(
       createdAt: now,
       // The registry's proof-of-service shape: a record with a stable id (the same on every
       // resend, so the registry files it once) carrying the service.
-      payload: { orderId: input.orderId, record: { id: `${input.orderId}:service:${n}`, service } },
+      payload: {
+        orderId: input.orderId,
+        record: { id: `${input.orderId}:service:${n}`, service },
+        ...(input.actor ? { actor: input.actor } : {}),
+      },
     };
     await db.orders.put(updated);
     const seq = await db.outbox.add(outbox);

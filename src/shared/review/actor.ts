@@ -38,3 +38,21 @@ export function actorOf(payload: unknown): MutationActor | null | 'invalid' {
   const parsed = mutationActorSchema.safeParse((payload as { actor: unknown }).actor);
   return parsed.success ? parsed.data : 'invalid';
 }
+
+/** The actor to stamp for a signed-in principal (null when nobody is signed in). */
+export function actorOfPrincipal(
+  p: {
+    readonly userId: string;
+    readonly username: string;
+    readonly displayName?: string;
+    readonly role: MutationActor['role'];
+  } | null,
+): MutationActor | null {
+  if (!p) return null;
+  return {
+    userId: p.userId,
+    username: p.username,
+    ...(p.displayName ? { displayName: p.displayName } : {}),
+    role: p.role,
+  };
+}

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 
+import { useAppSelector } from '../../app/hooks';
 import { database } from '../../db/database';
 import { submitModification } from '../../db/ordersRepo';
 import type { OrderRow } from '../../db/rows';
 
+import { actorOfPrincipal } from '../../../shared/review/actor';
+import { selectPrincipal } from '../auth/authSlice';
 import { editableParts, rejectedFieldOf, valueAt, withCorrection } from './rejectedField';
 
 type Props = { readonly order: OrderRow; readonly reason: string; readonly onDone: () => void };
@@ -15,6 +18,7 @@ const partLabel = (label: string, part: string) => (part ? `${label} — ${part}
  * refused field is focused first; the clerk sees the relay's reason above it.
  */
 export function CorrectionForm({ order, reason, onDone }: Props) {
+  const actor = actorOfPrincipal(useAppSelector(selectPrincipal));
   const field = rejectedFieldOf(reason);
   const record = (order.order ?? {}) as Record<string, unknown>;
   const [parts, setParts] = useState(() =>
@@ -39,7 +43,7 @@ export function CorrectionForm({ order, reason, onDone }: Props) {
         id: string;
         caseNumber: string;
       };
-      await submitModification(database(), { order: corrected });
+      await submitModification(database(), { order: corrected, actor });
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

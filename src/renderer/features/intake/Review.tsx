@@ -2,10 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { OrderTypeEntry } from '../../../shared/orders';
 import { codeLabel, raceCodes, sexCodes } from '../../../shared/orders';
+import { useAppSelector } from '../../app/hooks';
 import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { submitOrder } from '../../db/ordersRepo';
 import type { DraftRow } from '../../db/rows';
+import { actorOfPrincipal } from '../../../shared/review/actor';
+import { selectPrincipal } from '../auth/authSlice';
 
 import type { ConflictReport } from './conflicts';
 import { findConflicts } from './conflicts';
@@ -27,6 +30,7 @@ const when = (iso: string | null | undefined) =>
 
 /** Read-only summary with the derived values, conflicts and the attestation; then submit. */
 export function Review({ draft, entry, owner }: Props) {
+  const actor = actorOfPrincipal(useAppSelector(selectPrincipal));
   const values = useMemo(() => (draft.values ?? {}) as FormValues, [draft.values]);
   const sections = useMemo(() => buildFormSpec(entry), [entry]);
   const keys = fieldKeys(sections, {
@@ -84,6 +88,7 @@ export function Review({ draft, entry, owner }: Props) {
         draftId: draft.id,
         order: order as unknown as Parameters<typeof submitOrder>[1]['order'],
         confidential: check.built.confidential,
+        actor,
         meta: {
           submittedBy: owner,
           courtroom: textOf(values, 'meta.courtroom').trim() || null,

@@ -92,16 +92,19 @@ export function cacheRowOf(change: PulledOrder): RegistryOrderRow {
     updatedAt: change.updatedAt,
     nameKeys: [...keys],
     orderJson: change.orderJson,
+    ...(change.review ? { review: change.review } : {}),
   };
 }
 
 /** What the feed says about an order keyed here: its status, FCN and rejection reason. */
 function localUpdate(local: OrderRow, row: RegistryOrderRow): OrderRow | null {
   const statusReason = row.status === 'rejected' ? row.rejectReason : null;
+  const review = row.review ?? null;
   if (
     local.status === row.status &&
     (local.fcn ?? null) === row.fcn &&
-    (local.statusReason ?? null) === statusReason
+    (local.statusReason ?? null) === statusReason &&
+    JSON.stringify(local.review ?? null) === JSON.stringify(review)
   ) {
     return null;
   }
@@ -110,6 +113,7 @@ function localUpdate(local: OrderRow, row: RegistryOrderRow): OrderRow | null {
     status: row.status,
     fcn: row.fcn,
     statusReason,
+    review,
     statusAt: row.statusAt,
     updatedAt: row.statusAt,
   };

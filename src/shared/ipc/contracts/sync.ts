@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 
+import { reviewStateSchema } from '../../review/daySummary';
+
 import { pageBytesInputSchema } from './pages';
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
@@ -112,6 +114,18 @@ export const pullChangesInputSchema = z
   .strict();
 
 /** The registry's current state of one of the court's orders. */
+/** An order's review as the clerk's workstation shows it (who, what, when; no approval ids). */
+export const pulledReviewSchema = z.object({
+  state: reviewStateSchema,
+  approvalKind: z.enum(['correction', 'void']).nullable(),
+  by: z.object({ username: z.string(), displayName: z.string().optional() }).nullable(),
+  at: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+
+/** What the feed says about an order's review. */
+export type PulledReview = z.infer<typeof pulledReviewSchema>;
+
 export const pulledOrderSchema = z.object({
   kind: z.literal('order'),
   orderId: z.string(),
@@ -130,6 +144,8 @@ export const pulledOrderSchema = z.object({
   surnames: z.array(z.string()),
   /** The order record as the registry holds it, as JSON text: stored as is, parsed on demand. */
   orderJson: z.string(),
+  /** The supervisors' review (returned with a comment, waiting for approval…); docs/review.md. */
+  review: pulledReviewSchema.nullable().optional(),
 });
 
 export const pulledServiceSchema = z.object({

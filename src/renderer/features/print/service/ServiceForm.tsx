@@ -1,8 +1,11 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
+import { useAppSelector } from '../../../app/hooks';
 import { database } from '../../../db/database';
 import { recordService } from '../../../db/serviceRepo';
+import { actorOfPrincipal } from '../../../../shared/review/actor';
+import { selectPrincipal } from '../../auth/authSlice';
 import { messageOf } from '../format';
 
 import { placeServiceErrors, serviceFormDefaults, serviceFromForm } from './serviceForm';
@@ -14,6 +17,7 @@ type Errors = { fields: Partial<Record<ServiceFormField, string>>; other: string
 
 /** Records "served in court" or personal service; saved with its registry outbox entry. */
 export function ServiceForm({ orderId, caseNumber }: Props) {
+  const actor = actorOfPrincipal(useAppSelector(selectPrincipal));
   const [values, setValues] = useState<ServiceFormValues>(() => serviceFormDefaults());
   const [errors, setErrors] = useState<Errors | null>(null);
   const [saved, setSaved] = useState('');
@@ -35,7 +39,7 @@ export function ServiceForm({ orderId, caseNumber }: Props) {
     }
     setBusy(true);
     try {
-      const result = await recordService(database(), { orderId, service: built.service });
+      const result = await recordService(database(), { orderId, service: built.service, actor });
       if (!result.ok) {
         setErrors(placeServiceErrors(result.errors));
         requestAnimationFrame(() => summary.current?.focus());
