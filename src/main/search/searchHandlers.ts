@@ -82,10 +82,17 @@ export function createSearchHandlers(deps: SearchDeps): Pick<Handlers, SearchCha
     'search:get-page': async ({ orderId, sha256 }, ctx) => {
       const p = await allowed(ctx, 'search:get-page', 'order-id');
       return deps.userLink.withUser(p, async (client) => {
-        // Only pages of an order the user may open: the order (read as the user) must list it.
+        // Only for an order the user may open: reading it as the user has the registry check
+        // the user's court and role (and audit the look); a missing order answers not-found.
         const state = (await client.orderState(orderId)) as { order?: { pages?: unknown } };
-        const pages = Array.isArray(state.order?.pages) ? state.order.pages : [];
-        if (!pages.some((pg) => (pg as { sha256?: unknown }).sha256 === sha256)) {
+        // The registry keeps page images apart from the order record (it stores `{ order }` of
+        // the submit payload and scopes each page to the courts whose orders name it), so the
+        // order does not list its pages today. When it does, the page must be one of them.
+        const listed = state.order?.pages;
+        if (
+          Array.isArray(listed) &&
+          !listed.some((pg) => (pg as { sha256?: unknown }).sha256 === sha256)
+        ) {
           throw new ServiceError('not-found', 'That page is not part of this order.');
         }
         return { bytes: await client.downloadPage(sha256) };
