@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 
 import type { OrderTypeEntry } from '../../../shared/orders';
 import { navigate, useHashPath } from '../../app/useHashPath';
+import { ActionsTableHead } from '../../components/ActionsTableHead';
 import { database } from '../../db/database';
 import { createDraft, discardDraft, listDrafts } from '../../db/draftsRepo';
 import { listRecentOrders } from '../../db/ordersRepo';
@@ -88,16 +89,7 @@ export function StartIntake({ owner }: Props) {
           <p>No drafts on this workstation.</p>
         ) : (
           <table className="data-table" data-testid="drafts">
-            <thead>
-              <tr>
-                <th scope="col">Order type</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Last change</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ActionsTableHead columns={['Order type', 'Owner', 'Last change']} />
             <tbody>
               {drafts.map((d) => (
                 <tr key={d.id}>
@@ -144,16 +136,7 @@ export function StartIntake({ owner }: Props) {
         <section className="panel" aria-labelledby="clone-heading">
           <h2 id="clone-heading">Clone from an existing order</h2>
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Order type</th>
-                <th scope="col">Case</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ActionsTableHead columns={['Order type', 'Case', 'Status']} />
             <tbody>
               {recent.map((o) => (
                 <tr key={o.id}>

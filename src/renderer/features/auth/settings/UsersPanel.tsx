@@ -4,12 +4,16 @@ import type { FormEvent } from 'react';
 import type { Principal } from '../../../../shared/auth/principal';
 import { roleLabels, roles, type Role } from '../../../../shared/auth/roles';
 import type { UserView } from '../../../../shared/ipc/contracts/auth';
+import { ActionsTableHead } from '../../../components/ActionsTableHead';
+import { LabelledField } from '../../../components/LabelledField';
 import { clerkApi, unwrap } from '../../../platform/clerk';
 
 /** Roles a supervisor may give (the matrix: clerk and courtroom); an admin may give any. */
 function assignable(actor: Principal): readonly Role[] {
   return actor.role === 'admin' ? roles : ['clerk', 'courtroom'];
 }
+
+const columns = ['User name', 'Name', 'Role', 'Court', 'Status'];
 
 /** Settings → Accounts (supervisors: their court's counter accounts; administrators: all). */
 export function UsersPanel({ actor }: { actor: Principal }) {
@@ -59,6 +63,16 @@ export function UsersPanel({ actor }: { actor: Principal }) {
 
   const set = (key: keyof typeof form) => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));
+  // A text box of the new-account form; only the first password is typed as a password.
+  const input = (key: 'username' | 'displayName' | 'courtroom' | 'password', id: string) => (
+    <input
+      id={id}
+      type={key === 'password' ? 'password' : undefined}
+      autoComplete={key === 'password' ? 'new-password' : 'off'}
+      value={form[key]}
+      onChange={(e) => set(key)(e.target.value)}
+    />
+  );
 
   return (
     <section className="panel" aria-labelledby="accounts-heading" data-testid="accounts">
@@ -66,18 +80,7 @@ export function UsersPanel({ actor }: { actor: Principal }) {
       {users && (
         <table className="accounts-table">
           <caption className="visually-hidden">Accounts on this workstation</caption>
-          <thead>
-            <tr>
-              <th scope="col">User name</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Court</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ActionsTableHead columns={columns} />
           <tbody>
             {users.map((u) => (
               <tr key={u.userId}>
@@ -117,26 +120,13 @@ export function UsersPanel({ actor }: { actor: Principal }) {
         </table>
       )}
       <form onSubmit={create} className="form-actions" aria-label="Add an account">
-        <div className="field">
-          <label htmlFor="new-username">User name</label>
-          <input
-            id="new-username"
-            autoComplete="off"
-            value={form.username}
-            onChange={(e) => set('username')(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-display">Name</label>
-          <input
-            id="new-display"
-            autoComplete="off"
-            value={form.displayName}
-            onChange={(e) => set('displayName')(e.target.value)}
-          />
-        </div>
-        <div className="field field-narrow">
-          <label htmlFor="new-role">Role</label>
+        <LabelledField id="new-username" label="User name">
+          {input('username', 'new-username')}
+        </LabelledField>
+        <LabelledField id="new-display" label="Name">
+          {input('displayName', 'new-display')}
+        </LabelledField>
+        <LabelledField id="new-role" label="Role" width="narrow">
           <select id="new-role" value={form.role} onChange={(e) => set('role')(e.target.value)}>
             {assignable(actor).map((r) => (
               <option key={r} value={r}>
@@ -144,26 +134,13 @@ export function UsersPanel({ actor }: { actor: Principal }) {
               </option>
             ))}
           </select>
-        </div>
-        <div className="field field-narrow">
-          <label htmlFor="new-courtroom">Courtroom</label>
-          <input
-            id="new-courtroom"
-            autoComplete="off"
-            value={form.courtroom}
-            onChange={(e) => set('courtroom')(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-password">First password</label>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => set('password')(e.target.value)}
-          />
-        </div>
+        </LabelledField>
+        <LabelledField id="new-courtroom" label="Courtroom" width="narrow">
+          {input('courtroom', 'new-courtroom')}
+        </LabelledField>
+        <LabelledField id="new-password" label="First password">
+          {input('password', 'new-password')}
+        </LabelledField>
         <button type="submit" disabled={form.username === '' || form.password === ''}>
           Add account
         </button>
