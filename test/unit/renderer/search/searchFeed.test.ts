@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { ClerkDb } from '../../../../src/renderer/db/clerkDb';
@@ -46,9 +46,11 @@ const pulled = (n: number, last: string, over: Partial<PulledOrder> = {}): Pulle
 });
 
 /** Collects Dexie's storagemutated parts until `fn` has written. */
-async function mutations(fn: () => Promise<unknown>): Promise<Record<string, never>> {
-  const seen: Record<string, never> = {};
-  const listener = (parts: Record<string, never>) => Object.assign(seen, parts);
+async function mutations(
+  fn: () => Promise<unknown>,
+): Promise<Parameters<SearchFeed['applyMutations']>[0]> {
+  const seen: Parameters<SearchFeed['applyMutations']>[0] = {};
+  const listener = (parts: ObservabilitySet) => Object.assign(seen, parts);
   Dexie.on('storagemutated', listener);
   try {
     await fn();
