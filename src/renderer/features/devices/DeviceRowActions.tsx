@@ -1,14 +1,18 @@
-import type { ReactNode } from 'react';
-
 import type { DeviceSectionView } from './useDeviceSection';
+
+/** One of a device's own row buttons: its text, its accessible name and what it does. */
+export type RowAction = {
+  readonly text: string;
+  readonly label: string;
+  readonly run: () => void;
+  readonly disabled?: boolean | undefined;
+};
 
 type Props<D> = {
   readonly device: D;
   readonly state: DeviceSectionView<D>;
-  /** Runs the delete once the clerk confirmed it. */
-  readonly onDelete: () => void;
   /** The device's own buttons (Check, Test page, Test scan…), before Edit and Delete. */
-  readonly children: ReactNode;
+  readonly actions: readonly RowAction[];
 };
 
 /**
@@ -18,8 +22,7 @@ type Props<D> = {
 export function DeviceRowActions<D extends { readonly id: string; readonly name: string }>({
   device,
   state,
-  onDelete,
-  children,
+  actions,
 }: Props<D>) {
   const { id, name } = device;
   return (
@@ -27,7 +30,7 @@ export function DeviceRowActions<D extends { readonly id: string; readonly name:
       {state.confirmDelete === id ? (
         <span className="confirm" role="group" aria-label={`Delete ${name}?`}>
           Delete?
-          <button type="button" className="danger" onClick={onDelete}>
+          <button type="button" className="danger" onClick={() => void state.remove(device)}>
             Delete
           </button>
           <button type="button" onClick={() => state.setConfirmDelete(null)} autoFocus>
@@ -36,7 +39,17 @@ export function DeviceRowActions<D extends { readonly id: string; readonly name:
         </span>
       ) : (
         <>
-          {children}
+          {actions.map((a) => (
+            <button
+              key={a.text}
+              type="button"
+              onClick={a.run}
+              disabled={a.disabled}
+              aria-label={a.label}
+            >
+              {a.text}
+            </button>
+          ))}
           <button
             type="button"
             onClick={() => state.openForm(device)}

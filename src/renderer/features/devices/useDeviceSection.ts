@@ -9,14 +9,25 @@ export type DeviceFormState<D, P = never> = {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+type Options<T, D> = {
+  /** "Printer": starts the notices read out after a save or delete. */
+  readonly noun: string;
+  /** Reads the section's list from main. */
+  readonly load: () => Promise<T>;
+  /** Deletes one device in main and returns the list without it. */
+  readonly deleteDevice: (device: D) => Promise<T>;
+};
+
 /**
  * State every Devices page section keeps: its list as main last returned it (`T`), the open
  * form, the confirm-delete row, per-row errors and the screen-reader notice. Focus goes back to
  * the section's Add button when the form closes or a device is deleted.
  */
-export function useDeviceSection<T, D extends { readonly id: string }, P = never>(
-  load: () => Promise<T>,
-) {
+export function useDeviceSection<
+  T,
+  D extends { readonly id: string; readonly name: string },
+  P = never,
+>({ noun, load, deleteDevice }: Options<T, D>) {
   const [data, setData] = useState<T | null>(null);
   const [loadError, setLoadError] = useState('');
   const [form, setForm] = useState<DeviceFormState<D, P> | null>(null);
@@ -50,17 +61,17 @@ export function useDeviceSection<T, D extends { readonly id: string }, P = never
   const clearRowError = (id: string) => setRowError((r) => ({ ...r, [id]: '' }));
 
   /** A save came back: show the new list, say so, close the form. */
-  const saved = (next: T, message: string) => {
+  const saved = (next: T, name: string) => {
     setData(next);
-    setNotice(message);
+    setNotice(`${noun} ${name} was saved.`);
     closeForm();
   };
 
   /** Deletes after the clerk confirmed; a refusal is shown on the device's row. */
-  const remove = async (device: D, message: string, call: () => Promise<T>) => {
+  const remove = async (device: D) => {
     try {
-      setData(await call());
-      setNotice(message);
+      setData(await deleteDevice(device));
+      setNotice(`${noun} ${device.name} was deleted.`);
       setConfirmDelete(null);
       addButton.current?.focus();
     } catch (e) {
@@ -100,4 +111,5 @@ export type DeviceSectionView<D> = {
   readonly openForm: (editing: D | null) => void;
   readonly confirmDelete: string | null;
   readonly setConfirmDelete: (id: string | null) => void;
+  readonly remove: (device: D) => Promise<void>;
 };

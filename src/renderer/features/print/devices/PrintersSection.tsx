@@ -7,6 +7,7 @@ import { ActionsTableHead } from '../../../components/ActionsTableHead';
 import { clerkApi, unwrap } from '../../../platform/clerk';
 import { DeviceRowActions } from '../../devices/DeviceRowActions';
 import { DeviceSection } from '../../devices/DeviceSection';
+import { DeviceStatusCell } from '../../devices/DeviceStatusCell';
 import { useDeviceSection } from '../../devices/useDeviceSection';
 import { JobStatePill } from '../jobs/JobStatePill';
 import { usePrintJobs } from '../jobs/usePrintJobs';
@@ -31,9 +32,12 @@ const address = (p: PrinterConfig) =>
 
 /** Devices page section: the courtroom printers, their state, and a test page for each. */
 export function PrintersSection() {
-  const section = useDeviceSection<readonly PrinterConfig[], PrinterConfig>(() =>
-    unwrap('print:list-printers', clerkApi().print.listPrinters({})),
-  );
+  const section = useDeviceSection<readonly PrinterConfig[], PrinterConfig>({
+    noun: 'Printer',
+    load: () => unwrap('print:list-printers', clerkApi().print.listPrinters({})),
+    deleteDevice: (p) =>
+      unwrap('print:delete-printer', clerkApi().print.deletePrinter({ printerId: p.id })),
+  });
   const { data: printers, form, rowError, rowFailed } = section;
   const [checks, setChecks] = useState<Record<string, CheckView>>({});
   const [testJobs, setTestJobs] = useState<Record<string, string>>({});
@@ -67,11 +71,6 @@ export function PrintersSection() {
     }
   };
 
-  const remove = (p: PrinterConfig) =>
-    section.remove(p, `Printer ${p.name} was deleted.`, () =>
-      unwrap('print:delete-printer', clerkApi().print.deletePrinter({ printerId: p.id })),
-    );
-
   const table = (
     <div className="table-scroll">
       <table className="data-table printers-table" data-testid="printers-table">
@@ -93,7 +92,7 @@ export function PrintersSection() {
                   {mediaLabels[p.defaultMedia].split(' (')[0]}
                 </td>
                 <td>{sidesLabels[p.defaultSides]}</td>
-                <td className="printer-status" aria-live="polite">
+                <DeviceStatusCell className="printer-status" error={rowError[p.id]}>
                   {c?.busy && <span className="muted-text">Checking…</span>}
                   {c && !c.busy && (
                     <span
@@ -109,24 +108,19 @@ export function PrintersSection() {
                       {testJob.state !== 'completed' && testJob.message}
                     </div>
                   )}
-                  {rowError[p.id] && <div className="error-text">{rowError[p.id]}</div>}
-                </td>
-                <DeviceRowActions device={p} state={section} onDelete={() => void remove(p)}>
-                  <button
-                    type="button"
-                    onClick={() => void check(p)}
-                    aria-label={`Check ${p.name}`}
-                  >
-                    Check
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => void testPage(p)}
-                    aria-label={`Print a test page on ${p.name}`}
-                  >
-                    Test page
-                  </button>
-                </DeviceRowActions>
+                </DeviceStatusCell>
+                <DeviceRowActions
+                  device={p}
+                  state={section}
+                  actions={[
+                    { text: 'Check', label: `Check ${p.name}`, run: () => void check(p) },
+                    {
+                      text: 'Test page',
+                      label: `Print a test page on ${p.name}`,
+                      run: () => void testPage(p),
+                    },
+                  ]}
+                />
               </tr>
             );
           })}
@@ -158,7 +152,7 @@ export function PrintersSection() {
           editing={form.editing}
           takenIds={(printers ?? []).map((p) => p.id)}
           onCancel={section.closeForm}
-          onSaved={(next, name) => section.saved(next, `Printer ${name} was saved.`)}
+          onSaved={section.saved}
         />
       )}
     </DeviceSection>

@@ -10,6 +10,7 @@ import { ActionsTableHead } from '../../../components/ActionsTableHead';
 import { clerkApi, unwrap } from '../../../platform/clerk';
 import { DeviceRowActions } from '../../devices/DeviceRowActions';
 import { DeviceSection } from '../../devices/DeviceSection';
+import { DeviceStatusCell } from '../../devices/DeviceStatusCell';
 import { useDeviceSection } from '../../devices/useDeviceSection';
 import { kindLabels, scannerAddress } from '../labels';
 import '../scanning.css';
@@ -26,9 +27,12 @@ const columns = ['Name', 'Connection', 'Device / address', 'Default', 'Test scan
 
 /** Devices page section: the scanners, a test scan of each, the defaults and SANE setup. */
 export function ScannersSection() {
-  const section = useDeviceSection<ScannerSetup, ScannerConfig, Partial<ScannerFormValues>>(() =>
-    unwrap('scanner:list-scanners', clerkApi().scanner.listScanners({})),
-  );
+  const section = useDeviceSection<ScannerSetup, ScannerConfig, Partial<ScannerFormValues>>({
+    noun: 'Scanner',
+    load: () => unwrap('scanner:list-scanners', clerkApi().scanner.listScanners({})),
+    deleteDevice: (s) =>
+      unwrap('scanner:delete-scanner', clerkApi().scanner.deleteScanner({ id: s.id })),
+  });
   const { data: setup, setData: setSetup, form, rowError, rowFailed } = section;
   const [tests, setTests] = useState<Record<string, TestView>>({});
 
@@ -59,11 +63,6 @@ export function ScannersSection() {
     }
   };
 
-  const remove = (s: ScannerConfig) =>
-    section.remove(s, `Scanner ${s.name} was deleted.`, () =>
-      unwrap('scanner:delete-scanner', clerkApi().scanner.deleteScanner({ id: s.id })),
-    );
-
   const addFound = (f: DiscoveredScanner) =>
     section.setForm({
       editing: null,
@@ -86,30 +85,32 @@ export function ScannersSection() {
                 <code>{scannerAddress(s)}</code>
               </td>
               <td>{isDefault ? <span className="default-badge">Default</span> : ''}</td>
-              <td className="test-scan-cell" aria-live="polite">
+              <DeviceStatusCell className="test-scan-cell" error={rowError[s.id]}>
                 {t?.busy && <span className="muted-text">Scanning one page…</span>}
                 {t && !t.busy && <TestScanOutcome result={t.result} name={s.name} />}
-                {rowError[s.id] && <div className="error-text">{rowError[s.id]}</div>}
-              </td>
-              <DeviceRowActions device={s} state={section} onDelete={() => void remove(s)}>
-                <button
-                  type="button"
-                  onClick={() => void testScan(s)}
-                  disabled={t?.busy}
-                  aria-label={`Test scan on ${s.name}`}
-                >
-                  Test scan
-                </button>
-                {!isDefault && (
-                  <button
-                    type="button"
-                    onClick={() => void makeDefault(s)}
-                    aria-label={`Make ${s.name} the default`}
-                  >
-                    Make default
-                  </button>
-                )}
-              </DeviceRowActions>
+              </DeviceStatusCell>
+              <DeviceRowActions
+                device={s}
+                state={section}
+                actions={[
+                  {
+                    text: 'Test scan',
+                    label: `Test scan on ${s.name}`,
+                    run: () => void testScan(s),
+                    disabled: t?.busy,
+                  },
+                  // The default scanner has no "Make default".
+                  ...(isDefault
+                    ? []
+                    : [
+                        {
+                          text: 'Make default',
+                          label: `Make ${s.name} the default`,
+                          run: () => void makeDefault(s),
+                        },
+                      ]),
+                ]}
+              />
             </tr>
           );
         })}
@@ -136,7 +137,7 @@ export function ScannersSection() {
           editing={form.editing}
           {...(form.prefill ? { prefill: form.prefill } : {})}
           onCancel={section.closeForm}
-          onSaved={(next, name) => section.saved(next, `Scanner ${name} was saved.`)}
+          onSaved={section.saved}
         />
       )}
       {setup && (
