@@ -28,6 +28,7 @@ export function SearchPage({ headingRef }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const seq = useRef(0);
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const query = (fields: Fields, p: number, prefix: boolean): LocalQuery => ({
     ...(byName && fields.surname ? { surname: fields.surname, given: fields.given } : {}),
@@ -54,11 +55,18 @@ export function SearchPage({ headingRef }: Props) {
       setLocal(l);
       setNotice(null);
     } catch (e) {
-      if (mine === seq.current) setNotice((e as Error).message);
+      if (mine !== seq.current) return;
+      // The last search's rows must not stand in for this one's.
+      setLocal(null);
+      setNotice((e as Error).message);
     }
     setPage(p);
     setActive(0);
-    if (!withRegistry) return;
+    if (!withRegistry) {
+      // The registry answered an earlier query: its rows must not mix with this one's.
+      setRegistry(null);
+      return;
+    }
     setRegistry(null);
     try {
       const r = await unwrap(
@@ -83,6 +91,7 @@ export function SearchPage({ headingRef }: Props) {
   useEffect(() => {
     if (!byName || f.surname.trim().length < 2) return undefined;
     const t = setTimeout(() => void run(f, 0, false), 120);
+    typing.current = t;
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [f.surname, f.given]);
@@ -129,6 +138,8 @@ export function SearchPage({ headingRef }: Props) {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
+          // A local-only search still waiting on the debounce would overtake this one.
+          clearTimeout(typing.current);
           void run(f, 0, true);
         }}
       >
@@ -147,7 +158,8 @@ export function SearchPage({ headingRef }: Props) {
         <button type="submit">Search</button>
       </form>
       {notice && <p role="status">{notice}</p>}
-      {local && (
+      {/* The registry's answer shows even when the local search could not run. */}
+      {(local || registry) && (
         <>
           <p aria-live="polite" data-testid="search-summary">
             {rows.length === 0
