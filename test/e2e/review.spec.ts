@@ -104,6 +104,9 @@ test('supervisor returns a rejection, the clerk fixes it, a second person approv
   const order = orderFixture('DV-110');
   (order.restrained as { name: { last: string } }).name.last = 'REJECTME';
   await keyAndSubmit(page, 'DV-110', order);
+  await expect(page.getByTestId('order-status')).not.toHaveText('Queued — not yet in CLETS', {
+    timeout: 90_000,
+  });
   await page.goto('/#/orders');
   await expect(page.getByTestId('clets-panel')).toBeVisible({ timeout: 150_000 });
 
