@@ -5,7 +5,9 @@
  * embedded registry (PGlite, data in `<app data folder>/registry`) on 127.0.0.1 port
  * CLERK_REGISTRY_PORT (default 4556) with a fresh administrator code, and hands the workstation
  * the address and that code, so the workstation enrols itself (court CLERK_COURT_ORI, default
- * CA034999J) as soon as the registry answers. Stopping `npm start` stops both.
+ * CA034999J) as soon as the registry answers. Stopping `npm start` stops both. Demo mode also
+ * gives both the demo accounts (src/shared/auth/demoUsers.ts, printed at start) so someone can
+ * sign in: the workstation seeds them into an empty account store (CLERK_DEMO=1).
  *
  * Where the Electron binary is installed it starts Electron through Forge. Where it is not (as
  * on the team's build machines) it says so in one line, builds the renderer, starts the host
@@ -20,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { defaultDataDir } from '../src/main/services/dataDir';
+import { DEMO_COURT, demoUsers } from '../src/shared/auth/demoUsers';
 
 const root = path.resolve(__dirname, '..');
 
@@ -66,7 +69,7 @@ function startRegistry(dataDir: string): Promise<RegistryLink> {
   // credential it yields outlives the code.
   const adminCode = `demo-${randomBytes(12).toString('hex')}`;
   const args = ['--import', 'tsx', 'src/registry/cli.ts', '--port', port];
-  args.push('--data-dir', registryDir, '--admin-code', adminCode);
+  args.push('--data-dir', registryDir, '--admin-code', adminCode, '--demo-users');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: root,
@@ -78,12 +81,17 @@ function startRegistry(dataDir: string): Promise<RegistryLink> {
       const m = /Registry listening on (http:\/\/\S+)/.exec(buffered);
       if (!m?.[1]) return;
       console.log(`Demo registry (embedded, data in ${registryDir}) at ${m[1]}`);
+      console.log(
+        `Demo accounts (user / password): ${demoUsers.map((u) => `${u.username} / ${u.password}`).join(', ')}`,
+      );
       resolve({
         child,
         env: {
           CLERK_REGISTRY_URL: m[1],
           CLERK_ENROL_CODE: adminCode,
-          CLERK_COURT_ORI: process.env.CLERK_COURT_ORI ?? 'CA034999J',
+          CLERK_COURT_ORI: process.env.CLERK_COURT_ORI ?? DEMO_COURT,
+          // The same demo accounts on the workstation, so someone can sign in at all.
+          CLERK_DEMO: '1',
         },
       });
     });

@@ -68,8 +68,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const auth = createAuth({
     dataDir: options.dataDir,
     publish: (view) => hub.publish('auth:session-changed', view),
-    // Known test accounts only for the e2e host, never in the desktop app.
-    seedE2eUsers: options.shell === 'host' && (options.env ?? process.env).CLERK_E2E === '1',
+    // Known demo accounts only in `npm start`'s demo mode (CLERK_DEMO=1) and the e2e host.
+    seedDemoUsers:
+      (options.env ?? process.env).CLERK_DEMO === '1' ||
+      (options.shell === 'host' && (options.env ?? process.env).CLERK_E2E === '1'),
     // "Where" in audit events: the registry's id for this workstation once enrolled.
     deviceId: () => sync.status().deviceId,
     // The registry answers searches and reviews per user: sign the same user in there too.

@@ -1,5 +1,6 @@
 /**
- * `npm run registry -- --port N [--database-url URL] [--data-dir DIR] [--admin-code CODE]`
+ * `npm run registry -- --port N [--database-url URL] [--data-dir DIR] [--admin-code CODE]
+ *   [--demo-users]` (the last adds the demo accounts of src/shared/auth/demoUsers.ts)
  * starts the registry alone and prints `Registry listening on http://127.0.0.1:N/` once it
  * serves. SIGINT and SIGTERM stop it cleanly (in-flight requests finish, the database closes).
  *
@@ -10,6 +11,7 @@
  * prints a one-time enrolment code for a court (PGlite: only while the registry is stopped,
  * because an embedded database has one process).
  */
+import { seedDemoUsers } from './auth/demoUsers';
 import { verifyAuditCommand } from './audit/verifyCli';
 import { issueEnrolmentCode } from './auth/devices';
 import { addUserCommand } from './auth/userCli';
@@ -43,6 +45,11 @@ async function serve(argv: readonly string[]): Promise<void> {
   const config = parseConfig(argv, process.env);
   const relay = relayArgs(argv, process.env);
   const registry = await startRegistry(config, { relay: { token: relay.token } });
+  if (argv.includes('--demo-users')) {
+    // npm start's demo registry: the demo accounts (public passwords), never in production.
+    const created = await seedDemoUsers(registry.db);
+    if (created.length > 0) console.error(`[registry] demo accounts added: ${created.join(', ')}`);
+  }
   const relayWorker = startInProcessRelay(registry.db, relay);
   let stopping = false;
   const stop = (signal: string) => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
-import { e2eUsers } from '../../src/main/auth/e2eUsers';
+import { demoUsers as e2eUsers } from '../../src/shared/auth/demoUsers';
 import { fieldDomId } from '../../src/renderer/features/intake/form/FormField';
 
 import { expectAccessible } from './helpers/a11y';

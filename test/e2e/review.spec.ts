@@ -7,10 +7,10 @@
  * name: absent from the DOM, and the locked screenshot differs from the unlocked one.
  *
  * The registry is started by this spec on E2E_REGISTRY_PORT with the e2e host's accounts
- * (src/main/auth/e2eUsers.ts) added first with `add-user`, so signing in at the workstation also
+ * (src/shared/auth/demoUsers.ts) seeded into its data folder first, so signing in at the workstation also
  * opens the user's registry session (src/main/sync/registryUserLink.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,10 +18,10 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 import { startSimulator, type RunningSimulator } from '../../src/registry/clets-sim/server';
-import { E2E_COURT, e2eUsers } from '../../src/main/auth/e2eUsers';
 
 import { expectAccessible } from './helpers/a11y';
 import { keyAndSubmit, orderFixture } from './helpers/keyOrder';
+import { seedRegistryUsers } from './helpers/registryUsers';
 import { saveScreen } from './helpers/screens';
 import { signIn } from './helpers/signIn';
 
@@ -32,22 +32,6 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'ccpor-e2e-review-'));
 const dataDir = path.join(tmp, 'registry');
 let sim: RunningSimulator | undefined;
 let registry: ChildProcess | undefined;
-
-/** Adds the e2e host's accounts to the registry's database (before it is started). */
-function addUsers(): void {
-  for (const u of e2eUsers.filter((x) => x.username !== 'admin')) {
-    const args = ['--import', 'tsx', 'src/registry/cli.ts', 'add-user', '--court', E2E_COURT];
-    args.push('--username', u.username, '--role', u.username, '--name', u.displayName);
-    args.push('--data-dir', dataDir);
-    const r = spawnSync(process.execPath, args, {
-      cwd: root,
-      env: { ...process.env, REGISTRY_NEW_PASSWORD: u.password },
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    if (r.status !== 0) throw new Error(`add-user ${u.username} failed: ${r.stderr}${r.stdout}`);
-  }
-}
 
 function startRegistry(cletsPort: number): Promise<ChildProcess> {
   const args = ['--import', 'tsx', 'src/registry/cli.ts', '--port', String(registryPort)];
@@ -77,7 +61,7 @@ test.beforeAll(async () => {
   test.setTimeout(600_000);
   sim = await startSimulator({ port: 0, controlPort: 0, stateFile: path.join(tmp, 'clets.jsonl') });
   expect(sim.control('REJECT NAM REJECTME')).toMatch(/^OK/);
-  addUsers();
+  await seedRegistryUsers(dataDir);
   registry = await startRegistry(sim.port);
 });
 

@@ -8,6 +8,7 @@ import { auditedOnSuccess } from '../../shared/auth/matrix';
 import { passwordProblem } from '../../shared/auth/policy';
 import type { Principal } from '../../shared/auth/principal';
 import type { SessionView } from '../../shared/ipc/contracts/auth';
+import { DEMO_COURT, demoUsers } from '../../shared/auth/demoUsers';
 import { ServiceError } from '../../shared/ipc/envelope';
 import { AuditJournal } from '../audit/auditJournal';
 import { loadWorkstationId } from '../audit/workstationId';
@@ -15,7 +16,6 @@ import type { CallContext, Handlers } from '../ipc/dispatcher';
 
 import { createAccessGate, type AccessGate } from './accessGate';
 import { AuthStore } from './authStore';
-import { E2E_COURT, e2eUsers } from './e2eUsers';
 import { hashPassword } from '../../node/scrypt';
 import { SessionManager, toActor } from './sessionManager';
 import { UsersService } from './usersService';
@@ -25,8 +25,8 @@ type AuthChannel = Extract<keyof Handlers, `auth:${string}` | `audit:${string}`>
 export type AuthOptions = {
   readonly dataDir: string;
   readonly publish: (view: SessionView) => void;
-  /** Seed the e2e accounts (host with CLERK_E2E=1 only). */
-  readonly seedE2eUsers?: boolean;
+  /** Seed the demo accounts into an empty store (CLERK_DEMO=1, or the e2e host). */
+  readonly seedDemoUsers?: boolean;
   readonly now?: () => number;
   readonly kdf?: KdfParams;
   readonly schedule?: (fn: () => void, ms: number) => () => void;
@@ -58,13 +58,13 @@ function who(ctx: CallContext): Principal {
 async function seed(store: AuthStore, kdf: KdfParams | undefined): Promise<void> {
   if ((await store.users()).length > 0) return;
   const at = new Date().toISOString();
-  for (const u of e2eUsers) {
+  for (const u of demoUsers) {
     await store.put({
       userId: `e2e-${u.username}`,
       username: u.username,
       displayName: u.displayName,
       role: u.username,
-      courtOri: E2E_COURT,
+      courtOri: DEMO_COURT,
       courtroom: u.courtroom,
       passwordHash: await hashPassword(u.password, kdf),
       failedCount: 0,
@@ -99,7 +99,7 @@ export function createAuth(options: AuthOptions): Auth {
   });
   const users = new UsersService(store, journal, now, options.kdf);
   const gate = createAccessGate(sessions, journal);
-  const ready = options.seedE2eUsers ? seed(store, options.kdf) : Promise.resolve();
+  const ready = options.seedDemoUsers ? seed(store, options.kdf) : Promise.resolve();
   ready.catch(() => undefined);
 
   const handlers: Auth['handlers'] = {

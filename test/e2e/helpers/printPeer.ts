@@ -112,7 +112,7 @@ export function outboxOf(page: Page, orderId: string): Promise<Record<string, un
 
 /**
  * Signs the workstation in as one of the e2e accounts the host seeds with CLERK_E2E=1
- * (src/main/auth/e2eUsers.ts: user name = role), through the same `window.clerk` the app uses,
+ * (src/shared/auth/demoUsers.ts: user name = role), through the same `window.clerk` the app uses,
  * then reloads so the app starts signed in. A build without sign-in is left as it is.
  */
 export async function signInAs(

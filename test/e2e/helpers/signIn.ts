@@ -1,6 +1,6 @@
 /**
  * Signs the e2e host in as one of the seeded accounts (the host runs with CLERK_E2E=1, which
- * seeds clerk, courtroom, supervisor and admin; src/main/auth/e2eUsers.ts).
+ * seeds clerk, courtroom, supervisor and admin; src/shared/auth/demoUsers.ts).
  *
  * The session lives in main and outlasts a page, so this always starts a fresh one (signing
  * out whoever is in), then leaves the page on about:blank: the spec's own `page.goto` then
@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
-import { e2eUsers } from '../../../src/main/auth/e2eUsers';
+import { demoUsers as e2eUsers } from '../../../src/shared/auth/demoUsers';
 import type { Role } from '../../../src/shared/auth/roles';
 
 export async function signIn(page: Page, role: Role = 'clerk'): Promise<void> {
