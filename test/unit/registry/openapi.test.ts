@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_LIMITS } from '../../../src/registry/config';
 import type { Db } from '../../../src/registry/db/types';
+import { registerReviewRoutes } from '../../../src/registry/review/reviewRoutes';
 import { registerDeviceRoutes } from '../../../src/registry/routes/deviceRoutes';
 import { registerPageRoutes } from '../../../src/registry/routes/pageRoutes';
 import { registerPublicRoutes } from '../../../src/registry/routes/publicRoutes';
@@ -26,8 +27,9 @@ const unusedDb = new Proxy({} as Db, {
 });
 
 describe('OpenAPI document', () => {
-  // Only the routes of this document's modules: the relay (/v1/clets, /v1/relay) and sign-in,
-  // users and audit (issue 9) register their own routes in buildRegistry and document them.
+  // Only the routes of this document's modules (public, device, pages, supervisor review): the
+  // relay (/v1/clets, /v1/relay) and sign-in, users and audit register their own routes in
+  // buildRegistry and are documented in docs/relay.md and docs/security-roles.md.
   const app = Fastify();
   const deps = {
     db: unusedDb,
@@ -36,6 +38,7 @@ describe('OpenAPI document', () => {
   registerPublicRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerPageRoutes(app, deps);
+  registerReviewRoutes(app, deps);
 
   const documented = Object.entries(spec.paths).flatMap(([p, ops]) =>
     Object.keys(ops).map((method) => ({
