@@ -10,7 +10,6 @@
  * (src/shared/auth/demoUsers.ts) seeded into its data folder first, so signing in at the workstation also
  * opens the user's registry session (src/main/sync/registryUserLink.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 import { startSimulator, type RunningSimulator } from '../../src/registry/clets-sim/server';
+import { registryProcess, type RegistryProcess } from '../integration/sync/registryProcess';
 
 import { expectAccessible } from './helpers/a11y';
 import { keyAndSubmit, orderFixture } from './helpers/keyOrder';
@@ -25,54 +25,29 @@ import { seedRegistryUsers } from './helpers/registryUsers';
 import { saveScreen } from './helpers/screens';
 import { signIn } from './helpers/signIn';
 
-const root = path.resolve(__dirname, '../..');
 const registryPort = Number(process.env.E2E_REGISTRY_PORT ?? 4556);
 const now = new Date('2026-12-02T10:00:00-08:00');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ccpor-e2e-review-'));
 const dataDir = path.join(tmp, 'registry');
 let sim: RunningSimulator | undefined;
-let registry: ChildProcess | undefined;
-
-function startRegistry(cletsPort: number): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', 'src/registry/cli.ts', '--port', String(registryPort)];
-  args.push('--data-dir', dataDir, '--admin-code', 'e2e-registry-admin-code');
-  args.push('--clets', `127.0.0.1:${cletsPort}`);
-  const proc = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`registry did not start: ${err}`)), 60_000);
-    proc.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Registry listening on')) {
-        clearTimeout(timer);
-        resolve(proc);
-      }
-    });
-    proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`registry exited (code ${code}): ${err}`));
-    });
-  });
-}
+let registry: RegistryProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
   sim = await startSimulator({ port: 0, controlPort: 0, stateFile: path.join(tmp, 'clets.jsonl') });
   expect(sim.control('REJECT NAM REJECTME')).toMatch(/^OK/);
   await seedRegistryUsers(dataDir);
-  registry = await startRegistry(sim.port);
+  registry = registryProcess({
+    port: registryPort,
+    adminCode: 'e2e-registry-admin-code',
+    dataDir: dataDir,
+    args: ['--clets', `127.0.0.1:${sim.port}`],
+  });
+  await registry.start();
 });
 
 test.afterAll(async () => {
-  const proc = registry;
-  if (proc && proc.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.kill('SIGTERM');
-    });
-  }
+  await registry?.stop();
   await sim?.close();
   rmSync(tmp, { recursive: true, force: true });
 });

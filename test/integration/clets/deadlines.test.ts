@@ -13,11 +13,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CallContext } from '../../../src/main/ipc/dispatcher';
-import { createWorkstation, type Workstation } from '../../../src/main/workstation';
+import type { Workstation } from '../../../src/main/workstation';
 import type { Role } from '../../../src/shared/auth/roles';
 import type { ListDeadlinesResult } from '../../../src/shared/ipc/contracts/clets';
-import type { SyncStatus } from '../../../src/shared/ipc/contracts/sync';
-import { signInAs, TEST_KDF } from '../../helpers/auth';
+import { enrolledWorkstation } from '../../helpers/enrolledWorkstation';
+import { signInAs } from '../../helpers/auth';
 import { COURT, startRelayEnv, type RelayEnv } from '../relay/harness';
 import { relayOrder } from '../relay/orders';
 
@@ -64,28 +64,16 @@ async function refusal(): Promise<string> {
   return result.ok ? 'allowed' : result.error.code;
 }
 
-async function status(): Promise<SyncStatus> {
-  return (await ws.handlers['sync:get-status']({}, ctx)) as SyncStatus;
-}
-
 beforeAll(async () => {
   env = await startRelayEnv(new Date(NOW));
   await env.submit([late, soon, fresh]);
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-clets-deadlines-'));
-  ws = createWorkstation({
-    shell: 'host',
+  ws = await enrolledWorkstation({
     dataDir,
-    version: 'test',
-    env: { CLERK_REGISTRY_URL: env.baseUrl, CLERK_ENROL_CODE: ADMIN_CODE, CLERK_COURT_ORI: COURT },
-    auth: { kdf: TEST_KDF },
+    registryUrl: env.baseUrl,
+    enrolCode: ADMIN_CODE,
+    courtOri: COURT,
   });
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const s = await status();
-    if (s.connectivity === 'online' && s.enrolled) break;
-    if (Date.now() > deadline) throw new Error(`workstation did not enrol: ${JSON.stringify(s)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 });
 
 afterAll(async () => {

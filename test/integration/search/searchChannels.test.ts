@@ -15,14 +15,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CallContext } from '../../../src/main/ipc/dispatcher';
-import { createWorkstation, type Workstation } from '../../../src/main/workstation';
+import type { Workstation } from '../../../src/main/workstation';
 import type {
   OrderHistory,
   RegistryOrderState,
   RegistrySearchPage,
 } from '../../../src/shared/ipc/contracts/search';
-import type { SyncStatus } from '../../../src/shared/ipc/contracts/sync';
-import { signInAs, TEST_KDF } from '../../helpers/auth';
+import { enrolledWorkstation } from '../../helpers/enrolledWorkstation';
+import { signInAs } from '../../helpers/auth';
 import { createRegistryUser } from '../../helpers/registryAuth';
 import { ADMIN_CODE, startEnv, type TestEnv } from '../registry/env';
 import { makeOrder, submit } from '../registry/fixtures';
@@ -61,10 +61,6 @@ async function value<T>(channel: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-async function status(): Promise<SyncStatus> {
-  return (await ws.handlers['sync:get-status']({}, ctx)) as SyncStatus;
-}
-
 beforeAll(async () => {
   env = await startEnv('pglite');
   // Registry accounts with the user names and password that signInAs gives the local ones.
@@ -79,20 +75,12 @@ beforeAll(async () => {
   expect(pushed.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
 
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-search-channels-'));
-  ws = createWorkstation({
-    shell: 'host',
+  ws = await enrolledWorkstation({
     dataDir,
-    version: 'test',
-    env: { CLERK_REGISTRY_URL: env.baseUrl, CLERK_ENROL_CODE: ADMIN_CODE, CLERK_COURT_ORI: COURT },
-    auth: { kdf: TEST_KDF },
+    registryUrl: env.baseUrl,
+    enrolCode: ADMIN_CODE,
+    courtOri: COURT,
   });
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const s = await status();
-    if (s.connectivity === 'online' && s.enrolled) break;
-    if (Date.now() > deadline) throw new Error(`workstation did not enrol: ${JSON.stringify(s)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 });
 
 afterAll(async () => {

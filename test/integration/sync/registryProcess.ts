@@ -29,6 +29,8 @@ export function registryProcess(options: {
   readonly port: number;
   readonly adminCode?: string;
   readonly dataDir?: string;
+  /** More CLI arguments, e.g. `['--clets', '127.0.0.1:PORT']` for the in-process relay. */
+  readonly args?: readonly string[];
 }): RegistryProcess {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ccpor-sync-registry-'));
   const adminCode = options.adminCode ?? 'sync-test-admin-code';
@@ -44,7 +46,7 @@ export function registryProcess(options: {
     start(): Promise<void> {
       if (child) return Promise.resolve();
       const args = ['--import', 'tsx', 'src/registry/cli.ts', '--port', String(options.port)];
-      args.push('--data-dir', dataDir, '--admin-code', adminCode);
+      args.push('--data-dir', dataDir, '--admin-code', adminCode, ...(options.args ?? []));
       const proc = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       child = proc;
       return new Promise<void>((resolve, reject) => {
