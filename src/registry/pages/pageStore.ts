@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 
 import type { Db } from '../db/types';
 import { RegistryError } from '../errors';
+import { courtOrderNamesPage } from '../orders/orderPages';
 
 /** How much of a page the registry holds. */
 export type PageStatus = {
@@ -191,7 +192,11 @@ export async function putChunk(
   return outcome.status;
 }
 
-/** The bytes of a complete page visible to `courtOri`. */
+/**
+ * The bytes of a complete page that an order of `courtOri` names (order_pages). Uploading a
+ * page lets its court resume the upload (pageStatus) but not read it back: only an order on
+ * file makes a page readable, so a page of an order stored before migration 8 is not served.
+ */
 export async function readPage(
   db: Db,
   courtOri: string,
@@ -199,6 +204,7 @@ export async function readPage(
 ): Promise<Uint8Array | undefined> {
   const status = await pageStatus(db, courtOri, sha256);
   if (!status?.complete) return undefined;
+  if (!(await courtOrderNamesPage(db, courtOri, sha256))) return undefined;
   const chunks = await db.query<{ data: Uint8Array }>(
     'SELECT data FROM page_chunks WHERE sha256 = $1 ORDER BY offset_bytes',
     [sha256],

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { appendAudit } from '../audit/auditLog';
 import type { Device } from '../auth/devices';
 import type { Tx } from '../db/types';
+import { carryOrderPages, writeOrderPages } from '../orders/orderPages';
 import { addEvent, insertOrder, recordChange, updateOrder } from '../orders/orderStore';
 import { reviewedHandlers } from '../review/pushReview';
 import {
@@ -166,10 +167,16 @@ const orderSubmit: KindHandler = async (ctx) => {
     existing = await ctx.bulk.find(ctx.tx, keys.orderId);
     if (!existing) {
       ctx.bulk.queue(write);
+      // Same transaction as the queued order row (its foreign key is checked at commit; a
+      // failed flush rolls the whole batch back and redoes it one order at a time).
+      await writeOrderPages(ctx.tx, keys.orderId, 1, p.data.pages ?? []);
       return applied();
     }
   } else {
-    if (await insertOrder(ctx.tx, write)) return applied();
+    if (await insertOrder(ctx.tx, write)) {
+      await writeOrderPages(ctx.tx, keys.orderId, 1, p.data.pages ?? []);
+      return applied();
+    }
     const rows = await ctx.tx.query<{
       court_ori: string;
       version: number;
@@ -244,6 +251,11 @@ const orderModify: KindHandler = async (ctx) => {
     },
     version,
   );
+  // The new version's pages. A workstation lists the pages it holds, and one correcting an
+  // order keyed elsewhere holds none: an empty or missing list keeps the previous version's.
+  const newPages = p.data.pages ?? [];
+  if (newPages.length > 0) await writeOrderPages(ctx.tx, keys.orderId, version, newPages);
+  else await carryOrderPages(ctx.tx, keys.orderId, current.version, version);
   return {
     type: 'applied',
     result: {

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
 import { readHistory } from '../orders/history';
+import { readOrderPages } from '../orders/orderPages';
 import { readOrder, pullChanges } from '../pull/changes';
 import { pushMutations } from '../push/pushService';
 import { pushRequestSchema } from '../push/types';
@@ -73,7 +74,8 @@ export function registerDeviceRoutes(app: FastifyInstance, deps: RegistryDeps): 
           ),
         );
     }
-    return order;
+    // The latest version's page images, in order (migration 8; older orders list none).
+    return { ...order, pages: await readOrderPages(db, order.orderId, order.version) };
   });
 
   app.get<{ Params: { orderId: string } }>(

@@ -4,7 +4,7 @@
  * PUT  /v1/pages/:sha256          one chunk, `Content-Range: bytes START-END/TOTAL`, body = bytes
  * HEAD /v1/pages/:sha256          Upload-Offset / Upload-Length / Page-Complete headers
  * GET  /v1/pages/:sha256/status   the same as JSON
- * GET  /v1/pages/:sha256          the bytes of a complete page
+ * GET  /v1/pages/:sha256          the bytes of a complete page named by an order of the court
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -79,7 +79,12 @@ export function registerPageRoutes(app: FastifyInstance, deps: RegistryDeps): vo
     if (!bytes)
       return reply
         .status(404)
-        .send(errorBody('page-not-found', 'No complete page with this id in your court.'));
+        .send(
+          errorBody(
+            'page-not-found',
+            'No complete page with this id belongs to an order of your court.',
+          ),
+        );
     return reply
       .header('Content-Type', 'application/octet-stream')
       .header('Cache-Control', 'no-store')

@@ -54,6 +54,11 @@ describe.each(BACKENDS)('pages on %s', (backend) => {
     const done = await dev.client.uploadPage(page, 64 * 1024);
     expect(done).toEqual({ sha256: id, length: page.length, bytesSent: 200_000 });
     expect(await dev.client.pageOffset(id)).toEqual({ received: page.length, complete: true });
+    // Served once an order of the court names it (order_pages; orderPages.test.ts).
+    const filed = await dev.client.push([
+      await submit(dev.deviceId, 1, makeOrder(1, { tag: 601 }), [id]),
+    ]);
+    expect(filed.results[0]?.outcome).toBe('applied');
     const res = await fetch(new URL(`/v1/pages/${id}`, env.baseUrl), {
       headers: { authorization: `Bearer ${dev.credential}` },
     });
@@ -103,14 +108,14 @@ describe.each(BACKENDS)('pages on %s', (backend) => {
     const page = randomBytes(20_000);
     const id = sha(page);
     const order = makeOrder(1, { tag: 600 });
-    const m = await submit(dev.deviceId, 1, order, [id]);
+    const m = await submit(dev.deviceId, 2, order, [id]);
     const early = await dev.client.push([m]);
     expect(early.results[0]).toMatchObject({
       outcome: 'retry',
       reason: 'pages-incomplete',
       missingPages: [id],
     });
-    expect(early.lastSeq).toBe(0);
+    expect(early.lastSeq).toBe(1); // seq 1 filed the first test's page
     await dev.client.uploadPage(page);
     const later = await dev.client.push([m]);
     expect(later.results[0]?.outcome).toBe('applied');

@@ -11,6 +11,7 @@ import { m004RolesAudit } from './m004_roles_audit';
 import { m005CletsNewVersion } from './m005_clets_new_version';
 import { m006NameDictionary } from './m006_name_dictionary';
 import { m007Review } from './m007_review';
+import { m008OrderPages } from './m008_order_pages';
 
 /** One numbered schema change. */
 export type Migration = {
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   m005CletsNewVersion,
   m006NameDictionary,
   m007Review,
+  m008OrderPages,
 ];
