@@ -8,7 +8,10 @@ import { decide } from '../../shared/auth/decide';
 import type { AccessScope } from '../../shared/auth/conditions';
 import type { Principal } from '../../shared/auth/principal';
 import type { InvokeChannel } from '../../shared/ipc/channels';
-import type { RegistrySearchInput } from '../../shared/ipc/contracts/search';
+import {
+  registryOrderStateSchema,
+  type RegistrySearchInput,
+} from '../../shared/ipc/contracts/search';
 import { ServiceError } from '../../shared/ipc/envelope';
 import type { RegistryClient } from '../../registry/client/registryClient';
 import type { AuditJournal } from '../audit/auditJournal';
@@ -82,17 +85,17 @@ export function createSearchHandlers(deps: SearchDeps): Pick<Handlers, SearchCha
     'search:get-page': async ({ orderId, sha256 }, ctx) => {
       const p = await allowed(ctx, 'search:get-page', 'order-id');
       return deps.userLink.withUser(p, async (client) => {
-        // Only for an order the user may open: reading it as the user has the registry check
-        // the user's court and role (and audit the look); a missing order answers not-found.
-        const state = (await client.orderState(orderId)) as { order?: { pages?: unknown } };
-        // The registry keeps page images apart from the order record (it stores `{ order }` of
-        // the submit payload and scopes each page to the courts whose orders name it), so the
-        // order does not list its pages today. When it does, the page must be one of them.
-        const listed = state.order?.pages;
-        if (
-          Array.isArray(listed) &&
-          !listed.some((pg) => (pg as { sha256?: unknown }).sha256 === sha256)
-        ) {
+        // Only a page the order lists, of an order the user may open: reading it as the user
+        // has the registry check the user's court and role (and audit the look); a missing
+        // order answers not-found. The registry lists the latest version's pages.
+        const state = registryOrderStateSchema.safeParse(await client.orderState(orderId));
+        if (!state.success) {
+          throw new ServiceError(
+            'failed',
+            'The registry’s answer about this order could not be read, so its pages cannot be shown. Tell the registry administrator.',
+          );
+        }
+        if (!state.data.pages.some((pg) => pg.sha256 === sha256)) {
           throw new ServiceError('not-found', 'That page is not part of this order.');
         }
         return { bytes: await client.downloadPage(sha256) };

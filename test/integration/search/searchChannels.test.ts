@@ -30,7 +30,7 @@ import { makeOrder, submit } from '../registry/fixtures';
 const COURT = 'CA034999J';
 const ctx: CallContext = { shell: 'host', origin: 'test' };
 
-// Three orders of one court; the first one carries a page image.
+// Three orders of one court; the first two carry a page image each.
 const target = makeOrder(0, { tag: 913, last: 'Castellanos', first: 'Mateo' });
 const others = [
   makeOrder(1, { tag: 913, last: 'Abernathy', first: 'Ruth' }),
@@ -40,6 +40,9 @@ const targetId = target.id as string;
 const targetCase = target.caseNumber as string;
 const pageBytes = randomBytes(12_000);
 let pageSha = '';
+// The second order's page: the registry serves it to the court, but it is not the target's.
+const otherPageBytes = randomBytes(6_000);
+let otherPageSha = '';
 
 let env: TestEnv;
 let stopped = false;
@@ -69,8 +72,11 @@ beforeAll(async () => {
   // Another workstation of the court files the orders (and the page, before its order).
   const dev = await env.enrol(COURT, 'filing workstation');
   pageSha = (await dev.client.uploadPage(pageBytes)).sha256;
+  otherPageSha = (await dev.client.uploadPage(otherPageBytes)).sha256;
   const batch = [await submit(dev.deviceId, 1, target, [pageSha])];
-  for (const [i, o] of others.entries()) batch.push(await submit(dev.deviceId, i + 2, o));
+  for (const [i, o] of others.entries()) {
+    batch.push(await submit(dev.deviceId, i + 2, o, i === 0 ? [otherPageSha] : undefined));
+  }
   const pushed = await dev.client.push(batch);
   expect(pushed.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
 
@@ -127,6 +133,17 @@ describe('search channels against a real registry', () => {
     const state = await value<RegistryOrderState>('search:get-order', { orderId: targetId });
     expect(state).toMatchObject({ orderId: targetId, version: 1, status: 'at_registry' });
     expect(state.order).toMatchObject({ caseNumber: targetCase });
+    // The registry lists the order's page images; this workstation keyed none of them.
+    expect(state.pages).toEqual([
+      {
+        sha256: pageSha,
+        position: 1,
+        length: pageBytes.length,
+        contentType: 'application/octet-stream',
+      },
+    ]);
+    const bare = await value<RegistryOrderState>('search:get-order', { orderId: others[1]?.id });
+    expect(bare.pages).toEqual([]);
 
     const history = await value<OrderHistory>('search:get-history', { orderId: targetId });
     expect(history.orderId).toBe(targetId);
@@ -142,6 +159,16 @@ describe('search channels against a real registry', () => {
   });
 
   it('does not hand out pages the registry does not hold, nor orders that do not exist', async () => {
+    // A page the registry would serve to this court (another of its orders names it) is still
+    // refused for an order that does not list it.
+    const notOnOrder = await call('search:get-page', { orderId: targetId, sha256: otherPageSha });
+    expect(notOnOrder).toMatchObject({ ok: false, code: 'not-found' });
+    expect((notOnOrder as { message: string }).message).toMatch(/not part of this order/);
+    const onItsOrder = await value<{ bytes: Uint8Array }>('search:get-page', {
+      orderId: others[0]?.id,
+      sha256: otherPageSha,
+    });
+    expect(Buffer.from(onItsOrder.bytes).equals(otherPageBytes)).toBe(true);
     const missing = 'f'.repeat(64);
     expect(await call('search:get-page', { orderId: targetId, sha256: missing })).toMatchObject({
       ok: false,

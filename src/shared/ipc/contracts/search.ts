@@ -50,7 +50,20 @@ export const registrySearchPageSchema = z.object({
 
 export type RegistrySearchPage = z.infer<typeof registrySearchPageSchema>;
 
-/** An order's current state at the registry (GET /v1/orders/:orderId). */
+/** One signed page image of an order, as the registry lists it (position counts from 1). */
+export const registryOrderPageSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  position: z.number().int().min(1),
+  length: z.number().int().min(0),
+  contentType: z.string(),
+});
+
+export type RegistryOrderPage = z.infer<typeof registryOrderPageSchema>;
+
+/**
+ * An order's current state at the registry (GET /v1/orders/:orderId) with its latest version's
+ * page images in order (a registry from before page lists sends none: empty).
+ */
 export const registryOrderStateSchema = z.looseObject({
   orderId: z.string(),
   version: z.number(),
@@ -60,6 +73,7 @@ export const registryOrderStateSchema = z.looseObject({
   rejectReason: z.string().nullable(),
   updatedAt: z.string(),
   order: z.unknown(),
+  pages: z.array(registryOrderPageSchema).max(200).default([]),
 });
 
 export type RegistryOrderState = z.infer<typeof registryOrderStateSchema>;
