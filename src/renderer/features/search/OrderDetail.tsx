@@ -1,14 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
-import type { OrderHistory, RegistryOrderState } from '../../../shared/ipc/contracts/search';
+import type {
+  OrderHistory,
+  RegistryOrderPage,
+  RegistryOrderState,
+} from '../../../shared/ipc/contracts/search';
 import { database } from '../../db/database';
 import { listPages } from '../../db/pagesRepo';
 import { clerkApi, unwrap } from '../../platform/clerk';
 import { recordAudit, useCan } from '../auth/access';
 
+import { PageViewer, type ViewerPage } from './PageViewer';
+
 type Props = { readonly orderId: string; readonly onClose: () => void };
-type PageRef = { sha256: string; position: number; mime: string };
 
 /** Reads the local copies of an order: the registry cache row, ours, and our confidential block. */
 async function readLocal(orderId: string) {
@@ -31,7 +36,6 @@ export function OrderDetail({ orderId, onClose }: Props) {
   const [remote, setRemote] = useState<RegistryOrderState | null>(null);
   const [history, setHistory] = useState<OrderHistory | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [remotePages, setRemotePages] = useState<string[]>([]);
   const [showConfidential, setShowConfidential] = useState(false);
   const mayViewConfidential = useCan('confidential.view');
 
@@ -39,10 +43,11 @@ export function OrderDetail({ orderId, onClose }: Props) {
     let live = true;
     void (async () => {
       try {
-        const h = await unwrap('search:get-history', clerkApi().search.getHistory({ orderId }));
-        if (live) setHistory(h);
+        // The order first: its state and page list matter more than its history.
         const s = await unwrap('search:get-order', clerkApi().search.getOrder({ orderId }));
         if (live) setRemote(s);
+        const h = await unwrap('search:get-history', clerkApi().search.getHistory({ orderId }));
+        if (live) setHistory(h);
       } catch (e) {
         if (live) setNotice(`Registry: ${(e as Error).message}`);
       }
@@ -52,33 +57,7 @@ export function OrderDetail({ orderId, onClose }: Props) {
     };
   }, [orderId]);
 
-  // Page images come from Dexie; when none are here, from the registry through main.
-  useEffect(() => {
-    if (!local || local.pages.length > 0 || !remote) return undefined;
-    const refs = ((remote.order as { pages?: PageRef[] } | null)?.pages ?? []).slice();
-    const urls: string[] = [];
-    let live = true;
-    void (async () => {
-      for (const ref of refs.sort((a, b) => a.position - b.position)) {
-        try {
-          const { bytes } = await unwrap(
-            'search:get-page',
-            clerkApi().search.getPage({ orderId, sha256: ref.sha256 }),
-          );
-          urls.push(URL.createObjectURL(new Blob([bytes], { type: ref.mime })));
-        } catch (e) {
-          setNotice(`Page not shown: ${(e as Error).message}`);
-        }
-      }
-      if (live) setRemotePages([...urls]);
-    })();
-    return () => {
-      live = false;
-      urls.forEach((u) => URL.revokeObjectURL(u));
-    };
-  }, [local, remote, orderId]);
-
-  const localUrls = useLocalPageUrls(local?.pages ?? []);
+  const pages = useViewerPages(orderId, local?.pages, remote, notice !== null);
   const order = (remote?.order ?? local?.order ?? null) as {
     caseNumber?: string;
     orderType?: string;
@@ -86,7 +65,6 @@ export function OrderDetail({ orderId, onClose }: Props) {
     service?: unknown;
   } | null;
   const name = order?.restrained?.name;
-  const images = localUrls.length > 0 ? localUrls : remotePages;
 
   const reveal = async () => {
     await recordAudit('confidential.view', 'success', { kind: 'order', id: orderId });
@@ -108,15 +86,7 @@ export function OrderDetail({ orderId, onClose }: Props) {
         {remote?.fcn ? ` · FCN ${remote.fcn}` : ''} · DOB {order?.restrained?.dob ?? 'unknown'}
       </p>
       <h2>Page images</h2>
-      {images.length === 0 ? (
-        <p>No page images available.</p>
-      ) : (
-        <div className="page-viewer" data-testid="page-viewer">
-          {images.map((u, i) => (
-            <img key={u} src={u} alt={`Page ${i + 1} of ${images.length}`} width={300} />
-          ))}
-        </div>
-      )}
+      {pages ? <PageViewer pages={pages} /> : <p>Looking up the page images…</p>}
       <h2>History</h2>
       {history ? (
         <ol data-testid="order-history">
@@ -162,14 +132,45 @@ export function OrderDetail({ orderId, onClose }: Props) {
   );
 }
 
-function useLocalPageUrls(pages: readonly { id: string; bytes: Blob; preview?: Blob }[]): string[] {
-  const [urls, setUrls] = useState<string[]>([]);
-  const key = pages.map((p) => p.id).join(',');
-  useEffect(() => {
-    const made = pages.map((p) => URL.createObjectURL(p.preview ?? p.bytes));
-    setUrls(made);
-    return () => made.forEach((u) => URL.revokeObjectURL(u));
+type LocalPage = { readonly id: string; readonly bytes: Blob; readonly preview?: Blob };
+
+/**
+ * The pages to show: this workstation's scans (Dexie) when it keyed the order, else the pages
+ * the registry lists for it, each fetched through `search:get-page` when shown. Undefined while
+ * that is not known yet; an empty list when there are none (or the registry cannot be asked).
+ */
+function useViewerPages(
+  orderId: string,
+  local: readonly LocalPage[] | undefined,
+  remote: RegistryOrderState | null,
+  remoteFailed: boolean,
+): readonly ViewerPage[] | undefined {
+  const localKey = (local ?? []).map((p) => p.id).join(',');
+  // A registry from before page lists sends none (main's contract then says []).
+  const listed: readonly RegistryOrderPage[] = remote?.pages ?? [];
+  const remoteKey = listed.map((p) => p.sha256).join(',');
+  return useMemo(() => {
+    // This workstation's copy is not read yet: an order the registry lists no pages for has
+    // none to wait for (one keyed here before the registry kept page lists shows them once read).
+    if (!local) return remote && listed.length === 0 ? [] : undefined;
+    if (local.length > 0) {
+      return local.map((p) => ({
+        key: `local:${p.id}`,
+        load: () => Promise.resolve(p.preview ?? p.bytes),
+      }));
+    }
+    if (!remote) return remoteFailed ? [] : undefined;
+    return listed.map((p) => ({
+      key: `registry:${orderId}:${p.position}:${p.sha256}`,
+      load: async () => {
+        const { bytes } = await unwrap(
+          'search:get-page',
+          clerkApi().search.getPage({ orderId, sha256: p.sha256 }),
+        );
+        return new Blob([bytes], { type: p.contentType });
+      },
+    }));
+    // Keyed on the page ids: the live query hands a new array on every change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return urls;
+  }, [orderId, local === undefined, localKey, remote === null, remoteKey, remoteFailed]);
 }
