@@ -6,7 +6,9 @@
  * sees the order labelled by where it was found, opens it by keyboard, sees its registry
  * history and page images (or the honest "no image" line), and reveals the confidential block
  * (recorded in the audit trail). A clerk is offered the case number only, and finds it so.
- * Every state visited passes axe.
+ * An order keyed on another workstation of the court (a second enrolled device pushing straight
+ * to the registry, with two scanned pages) opens here with its page images from the registry,
+ * paged by keyboard. Every state visited passes axe.
  *
  * Run: E2E_PORT=4711 E2E_REGISTRY_PORT=4712 npx playwright test test/e2e/search.spec.ts
  */
@@ -17,6 +19,10 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
+import sharp from 'sharp';
+
+import { RegistryClient } from '../../src/registry/client/registryClient';
+import { makeOrder, mutation } from '../integration/registry/fixtures';
 import { registryProcess, type RegistryProcess } from '../integration/sync/registryProcess';
 
 import { fieldDomId } from '../../src/renderer/features/intake/form/FormField';
@@ -170,4 +176,76 @@ test('a supervisor finds an order by a mistyped surname and opens it; a clerk by
   await expect(clerkRow).toContainText(SURNAME);
   await expect(page.getByText(/Registry not searched/)).toHaveCount(0);
   await expectAccessible(page, 'search results (clerk)');
+});
+
+test('an order keyed on another workstation shows its signed pages from the registry', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.clock.setFixedTime(fixtureNow);
+  // Another workstation of the court: enrolled, uploads two scanned pages, files the order.
+  const baseUrl = `http://127.0.0.1:${registryPort}/`;
+  const enrolment = await new RegistryClient({ baseUrl, timeoutMs: 20_000 }).enrol(
+    'e2e-registry-admin-code',
+    'CA034999J',
+    'chambers workstation',
+  );
+  const other = new RegistryClient({
+    baseUrl,
+    credential: enrolment.credential,
+    timeoutMs: 20_000,
+  });
+  // Two pages of different sizes, so the test can tell which one is shown.
+  const sizes = [
+    { width: 170, height: 220 },
+    { width: 190, height: 240 },
+  ];
+  const pages = [];
+  for (const [i, size] of sizes.entries()) {
+    const png = await sharp({ create: { ...size, channels: 3, background: '#f4f1e8' } })
+      .png()
+      .toBuffer();
+    const up = await other.uploadPage(new Uint8Array(png));
+    pages.push({ sha256: up.sha256, position: i, mime: 'image/png' });
+  }
+  const order = makeOrder(1, { tag: 4791, last: 'Whitcombe', first: 'Iris' });
+  const caseNumber = order.caseNumber as string;
+  const pushed = await other.push([
+    await mutation(enrolment.deviceId, 1, 'order.submit', { order, pages }),
+  ]);
+  expect(pushed.results[0]?.outcome).toBe('applied');
+
+  await signIn(page, 'supervisor');
+  await openSearch(page);
+  const byCase = page.getByLabel('Case number');
+  await tabUntil(page, byCase);
+  await page.keyboard.type(caseNumber);
+  await page.keyboard.press('Enter');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  const row = results.getByRole('option').filter({ hasText: 'Whitcombe' });
+  await expect(row.locator('em')).toHaveText(/registry\)$/, { timeout: 20_000 });
+  await tabUntil(page, results);
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('order-detail');
+  await expect(detail.getByRole('heading', { level: 1 })).toHaveText(
+    `Whitcombe, Iris · ${caseNumber}`,
+  );
+
+  // Page 1 of 2 from the registry, then page 2 by keyboard on the viewer.
+  const viewer = detail.getByTestId('page-viewer');
+  await expect(viewer.getByTestId('page-viewer-position')).toHaveText('Page 1 of 2', {
+    timeout: 20_000,
+  });
+  const shown = viewer.getByRole('img', { name: 'Page 1 of 2' });
+  await expect(shown).toBeVisible();
+  expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(170);
+  await expectAccessible(page, 'order detail with registry pages');
+  await tabUntil(page, viewer);
+  await page.keyboard.press('ArrowRight');
+  await expect(viewer.getByTestId('page-viewer-position')).toHaveText('Page 2 of 2');
+  const second = viewer.getByRole('img', { name: 'Page 2 of 2' });
+  await expect(second).toBeVisible();
+  expect(await second.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(190);
+  await page.keyboard.press('Home');
+  await expect(viewer.getByRole('img', { name: 'Page 1 of 2' })).toBeVisible();
 });
