@@ -8,9 +8,16 @@
  * characters is a payload, and a shorter one is released back as typed text. Control
  * characters are rebuilt through the configured key and text maps (wedgeKeymap.ts).
  *
+ * A busy PC can stall keyboard events for longer than a reader's inter-key gap. Once the burst
+ * holds the AAMVA header, its directory says how long the payload is, so while it is still
+ * short of that the detector waits up to `incompleteGapMs` for the rest instead of cutting the
+ * scan in two (which would fail as "incomplete" and leak the tail into the form as typing).
+ *
  * The caller (the form) calls `feed` from keydown, prevents the default for `hold`, inserts
  * released text, and sends payloads to the AAMVA parser.
  */
+import { declaredPayloadLength } from '../../../shared/aamva';
+
 import { defaultWedgeKeyMap, defaultWedgeTextMap } from './wedgeKeymap';
 
 /** One keydown, reduced to what the detector needs (see `wedgeKeyFromEvent`). */
@@ -29,6 +36,8 @@ export type WedgeOptions = {
   readonly startChar: string;
   /** Largest gap between two keys of one burst (ms). */
   readonly maxGapMs: number;
+  /** Largest gap while the payload is shorter than its header declares (ms). */
+  readonly incompleteGapMs: number;
   /** Fewer characters than this is typing, not a scan (an AAMVA header alone is 31). */
   readonly minLength: number;
   /** A burst is cut off (and handed over) at this many characters. */
@@ -40,6 +49,7 @@ export type WedgeOptions = {
 export const defaultWedgeOptions: WedgeOptions = {
   startChar: '@',
   maxGapMs: 50,
+  incompleteGapMs: 1000,
   minLength: 31,
   maxLength: 8192,
   keyMap: defaultWedgeKeyMap,
@@ -91,6 +101,10 @@ export class WedgeBurstDetector {
   private typed = '';
   private unknown: string[] = [];
   private last = 0;
+  /** The payload length the header declares (null until the header has been read). */
+  private expected: number | null = null;
+  /** Rebuilt text length minus collected characters (placeholders such as `<LF>` shrink). */
+  private delta = 0;
 
   constructor(options: Partial<WedgeOptions> = {}) {
     this.options = { ...defaultWedgeOptions, ...options };
@@ -98,19 +112,19 @@ export class WedgeBurstDetector {
 
   /** When the caller should call `tick` if no key arrives first, or null when idle. */
   deadline(): number | null {
-    return this.collecting ? this.last + this.options.maxGapMs : null;
+    return this.collecting ? this.last + this.gapMs() : null;
   }
 
   /** Ends a burst whose gap has run out (call from a timer set to `deadline()`). */
   tick(now: number): readonly WedgeEmission[] {
-    if (this.collecting && now - this.last > this.options.maxGapMs) return [this.finish()];
+    if (this.collecting && now - this.last > this.gapMs()) return [this.finish()];
     return [];
   }
 
   /** Feeds one keydown. */
   feed(k: WedgeKey): WedgeStep {
     const emitted: WedgeEmission[] = [];
-    if (this.collecting && (k.repeat || k.time - this.last > this.options.maxGapMs)) {
+    if (this.collecting && (k.repeat || k.time - this.last > this.gapMs())) {
       emitted.push(this.finish());
     }
     if (k.repeat) return { disposition: 'pass', emitted };
@@ -122,11 +136,37 @@ export class WedgeBurstDetector {
       this.chars = [];
       this.typed = '';
       this.unknown = [];
+      this.expected = null;
+      this.delta = 0;
     }
     this.last = k.time;
     this.take(k);
+    this.readDeclaredLength();
     if (this.chars.length >= this.options.maxLength) emitted.push(this.finish());
     return { disposition: 'hold', emitted };
+  }
+
+  /** The gap allowed after the last key: longer while the header says more is coming. */
+  private gapMs(): number {
+    // Two characters of slack: some readers drop the RS or CR of the header.
+    const short = this.expected !== null && this.chars.length + this.delta < this.expected - 2;
+    return short ? this.options.incompleteGapMs : this.options.maxGapMs;
+  }
+
+  /** Reads the declared length once the header is in (it lies within the first ~200 chars). */
+  private readDeclaredLength(): void {
+    if (this.expected !== null || this.chars.length < 21 || this.chars.length > 400) return;
+    const text = this.rebuild(this.chars);
+    const declared = declaredPayloadLength(text);
+    if (declared === null) return;
+    this.expected = declared;
+    this.delta = text.length - this.chars.length;
+  }
+
+  private rebuild(chars: readonly string[]): string {
+    let text = chars.join('');
+    for (const [from, to] of this.options.textMap) text = text.split(from).join(to);
+    return text;
   }
 
   private take(k: WedgeKey): void {
@@ -150,9 +190,9 @@ export class WedgeBurstDetector {
     this.chars = [];
     this.typed = '';
     this.unknown = [];
+    this.expected = null;
+    this.delta = 0;
     if (chars.length < this.options.minLength) return { type: 'release', text: typed };
-    let payload = chars.join('');
-    for (const [from, to] of this.options.textMap) payload = payload.split(from).join(to);
-    return { type: 'payload', payload, unknownKeys };
+    return { type: 'payload', payload: this.rebuild(chars), unknownKeys };
   }
 }

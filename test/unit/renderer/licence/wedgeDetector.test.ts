@@ -94,6 +94,38 @@ describe('keyboard-wedge burst detector', () => {
     expect(d.feed({ key: 'y', time: last + 800 }).disposition).toBe('pass');
   });
 
+  it('waits out a stall mid-scan while the header says more is coming', () => {
+    const d = new WedgeBurstDetector();
+    // A busy PC holds the events back for 400 ms two thirds of the way through the scan.
+    const stallAt = Math.floor((payload.length * 2) / 3);
+    const keys = wedgeKeys(payload, 0, (i) => (i === stallAt ? 400 : 5));
+    const last = keys[keys.length - 1]?.time ?? 0;
+    const { emitted } = run(d, keys);
+    expect(emitted).toEqual([]);
+    // Complete again: the ordinary gap ends it.
+    expect(d.deadline()).toBe(last + 50);
+    const done = d.tick(last + 51);
+    expect(done.map((e) => e.type)).toEqual(['payload']);
+    const text = done[0]?.type === 'payload' ? done[0].payload : '';
+    expect(text).toBe(payload.replace(/\r/g, '\n'));
+    expect(parseAamva(text).licence).toMatchObject({ familyName: 'TESTPERSON' });
+  });
+
+  it('still ends an incomplete scan after the longer gap, and a header-less burst at the short one', () => {
+    const d = new WedgeBurstDetector();
+    const keys = wedgeKeys(payload.slice(0, 150), 0, () => 5);
+    const last = keys[keys.length - 1]?.time ?? 0;
+    run(d, keys);
+    expect(d.deadline()).toBe(last + 1000);
+    expect(d.tick(last + 999)).toEqual([]);
+    expect(d.tick(last + 1001).map((e) => e.type)).toEqual(['payload']);
+
+    const e = new WedgeBurstDetector();
+    const typed = wedgeKeys('@'.padEnd(40, 'x'), 0, () => 5);
+    run(e, typed);
+    expect(e.deadline()).toBe((typed[typed.length - 1]?.time ?? 0) + 50);
+  });
+
   it('rebuilds control characters from placeholder text and Ctrl keys', () => {
     const d = new WedgeBurstDetector();
     const asText = payload.replace(/\n/g, '<LF>').replace(/\r/g, '<CR>').split('\x1e').join('<RS>');
