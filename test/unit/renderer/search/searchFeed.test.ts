@@ -8,6 +8,7 @@ import { pointKeys, SearchFeed } from '../../../../src/renderer/features/search/
 import { handleRequest } from '../../../../src/renderer/features/search/workerCore';
 import { applyPulledPage } from '../../../../src/renderer/features/sync/registryCache';
 import type { PulledOrder } from '../../../../src/shared/ipc/contracts/sync';
+import { pulledOrder } from '../../../fixtures/pulledOrder';
 
 const dbs: ClerkDb[] = [];
 const newDb = () => {
@@ -27,23 +28,8 @@ const order = (n: number, last: string) => ({
   protected: [{ name: { last: 'Whitfield', first: 'Ann' } }],
 });
 
-const pulled = (n: number, last: string, over: Partial<PulledOrder> = {}): PulledOrder => ({
-  kind: 'order',
-  orderId: `order-${n}`,
-  courtOri: 'CA034999J',
-  version: 1,
-  status: 'at_registry',
-  statusAt: '2026-12-02T18:00:00.000Z',
-  fcn: null,
-  rejectCode: null,
-  rejectReason: null,
-  updatedAt: '2026-12-02T18:00:00.000Z',
-  orderType: 'DV-110',
-  caseNumber: `26-FL-${n}`,
-  surnames: [last],
-  orderJson: JSON.stringify(order(n, last)),
-  ...over,
-});
+const pulled = (n: number, last: string, over: Partial<PulledOrder> = {}): PulledOrder =>
+  pulledOrder(n, { surnames: [last], orderJson: JSON.stringify(order(n, last)), ...over });
 
 /** Collects Dexie's storagemutated parts until `fn` has written. */
 async function mutations(

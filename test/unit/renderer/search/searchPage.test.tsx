@@ -28,6 +28,7 @@ import { applyPulledPage } from '../../../../src/renderer/features/sync/registry
 import type { Role } from '../../../../src/shared/auth/roles';
 import type { RegistrySearchPage } from '../../../../src/shared/ipc/contracts/search';
 import type { PulledOrder } from '../../../../src/shared/ipc/contracts/sync';
+import { pulledOrder } from '../../../fixtures/pulledOrder';
 
 type Answer =
   { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
@@ -46,22 +47,12 @@ const record = (last: string, i: number) => ({
   protected: [{ name: { last: 'Whitfield', first: 'Ann' } }],
 });
 
-const pulled = (last: string, i: number): PulledOrder => ({
-  kind: 'order',
-  orderId: `order-${i}`,
-  courtOri: 'CA034999J',
-  version: 1,
-  status: 'at_registry',
-  statusAt: '2026-12-02T18:00:00.000Z',
-  fcn: null,
-  rejectCode: null,
-  rejectReason: null,
-  updatedAt: '2026-12-02T18:00:00.000Z',
-  orderType: 'DV-110',
-  caseNumber: `26FL00${i}`,
-  surnames: [last, 'Whitfield'],
-  orderJson: JSON.stringify(record(last, i)),
-});
+const pulled = (last: string, i: number): PulledOrder =>
+  pulledOrder(i, {
+    caseNumber: `26FL00${i}`,
+    surnames: [last, 'Whitfield'],
+    orderJson: JSON.stringify(record(last, i)),
+  });
 
 /** The registry's answer: the cached order and one only the registry knows. */
 const registryPage: RegistrySearchPage = {

@@ -13,6 +13,7 @@ import {
   surnameQueryKeys,
 } from '../../../../src/renderer/features/sync/registryCache';
 import type { PulledOrder } from '../../../../src/shared/ipc/contracts/sync';
+import { pulledOrder } from '../../../fixtures/pulledOrder';
 
 const dbs: ClerkDb[] = [];
 const newDb = () => {
@@ -24,23 +25,12 @@ afterEach(() => {
   for (const db of dbs.splice(0)) db.close();
 });
 
-const pulled = (n: number, over: Partial<PulledOrder> = {}): PulledOrder => ({
-  kind: 'order',
-  orderId: `order-${n}`,
-  courtOri: 'CA034999J',
-  version: 1,
-  status: 'at_registry',
-  statusAt: '2026-12-02T18:00:00.000Z',
-  fcn: null,
-  rejectCode: null,
-  rejectReason: null,
-  updatedAt: '2026-12-02T18:00:00.000Z',
-  orderType: 'DV-110',
-  caseNumber: `26-fl-${n}`,
-  surnames: [n % 2 ? 'Peña' : 'Okonkwo', 'Whitfield'],
-  orderJson: JSON.stringify({ id: `order-${n}` }),
-  ...over,
-});
+const pulled = (n: number, over: Partial<PulledOrder> = {}): PulledOrder =>
+  pulledOrder(n, {
+    caseNumber: `26-fl-${n}`,
+    surnames: [n % 2 ? 'Peña' : 'Okonkwo', 'Whitfield'],
+    ...over,
+  });
 
 describe('cache search keys', () => {
   it('finds one-letter typos and sound-alikes of surnames, and case numbers however typed', async () => {
