@@ -107,7 +107,11 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     ...createLicenceHandlers(licence),
     ...createScannerHandlers(scanner),
     ...createPagesHandlers(),
-    ...createSyncHandlers(sync, (username) => auth.store.byUsername(username)),
+    ...createSyncHandlers(
+      sync,
+      (username) => auth.store.byUsername(username),
+      (actor, seal) => auth.seal.verify(actor, seal),
+    ),
     ...createSearchHandlers({ userLink: sync.userLink, journal: auth.journal }),
     ...createReviewHandlers({ userLink: sync.userLink }),
     ...createReportHandlers(),

@@ -15,6 +15,7 @@ import { loadWorkstationId } from '../audit/workstationId';
 import type { CallContext, Handlers } from '../ipc/dispatcher';
 
 import { createAccessGate, type AccessGate } from './accessGate';
+import { ActorSeal } from './actorSeal';
 import { AuthStore } from './authStore';
 import { hashPassword } from '../../node/scrypt';
 import { SessionManager, toActor } from './sessionManager';
@@ -40,6 +41,8 @@ export type Auth = {
   readonly store: AuthStore;
   readonly journal: AuditJournal;
   readonly sessions: SessionManager;
+  /** Seals of "who keyed it" (the sync push checks them). */
+  readonly seal: ActorSeal;
   readonly users: UsersService;
   readonly gate: AccessGate;
   readonly workstationId: string;
@@ -86,7 +89,9 @@ export function createAuth(options: AuthOptions): Auth {
     now,
     ...(options.deviceId ? { deviceId: options.deviceId } : {}),
   });
+  const seal = new ActorSeal(options.dataDir);
   const sessions = new SessionManager({
+    sealActor: (user) => seal.seal(user),
     store,
     journal,
     workstationId,
@@ -176,6 +181,7 @@ export function createAuth(options: AuthOptions): Auth {
     store,
     journal,
     sessions,
+    seal,
     users,
     gate,
     workstationId,

@@ -46,6 +46,8 @@ export type SessionManagerOptions = {
   readonly onAuthenticated?: (user: Principal, password: string) => void;
   /** Told when the session ends (sign-out, another user, account disabled). */
   readonly onEnded?: () => void;
+  /** Seals the signed-in user for the outbox rows they make (src/main/auth/actorSeal.ts). */
+  readonly sealActor?: (user: Principal) => string;
 };
 
 type Session = {
@@ -116,6 +118,9 @@ export class SessionManager {
       lockedReason: current.state === 'locked' ? (this.session?.lockedReason ?? null) : null,
       idleLockMinutes: await this.o.store.idleLockMinutes(),
       workstationId: this.o.workstationId,
+      ...(current.state !== 'signed-out' && this.o.sealActor
+        ? { actorSeal: this.o.sealActor(current.principal) }
+        : {}),
     };
   }
 

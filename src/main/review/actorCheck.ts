@@ -5,8 +5,11 @@
  * users, so main refuses to vouch for anyone it does not know: such a row is settled as
  * needs-attention (never sent, never silently re-attributed) and a supervisor sees why.
  *
- * Rows without an actor (queued before actors were stamped) are sent as they are, as the
- * device's; the registry then keeps no keyed_by for them.
+ * And the actor must carry main's seal (src/main/auth/actorSeal.ts) of exactly that user: the
+ * page that made the row can only have held the seal of the user signed in on it, so it cannot
+ * name someone else. Order and service rows must name their actor; only the audit hand-over
+ * (`audit.append`, whose events carry their own actors) goes without. The seal is removed before
+ * the row leaves main: the registry has no use for it.
  */
 import { actorOf } from '../../shared/review/actor';
 import type { PushRow, PushRowResult } from '../../shared/ipc/contracts/sync';
@@ -15,6 +18,23 @@ import type { PushRow, PushRowResult } from '../../shared/ipc/contracts/sync';
 export type AccountLookup = (
   username: string,
 ) => Promise<{ readonly userId: string; readonly disabled: boolean } | undefined>;
+
+/** Checks a seal against the actor it claims to seal (ActorSeal.verify). */
+export type SealCheck = (
+  actor: { readonly userId: string; readonly username: string; readonly role: string },
+  seal: string | undefined,
+) => boolean;
+
+/** Kinds whose rows must say, under seal, who made them. */
+const mustName = new Set(['order.submit', 'order.modify', 'service.record']);
+
+/** The row as sent: the actor without its seal. */
+function unsealed(row: PushRow): PushRow {
+  const payload = row.payload as { actor?: Record<string, unknown> };
+  if (!payload.actor || !('seal' in payload.actor)) return row;
+  const { seal: _seal, ...actor } = payload.actor;
+  return { ...row, payload: { ...payload, actor } };
+}
 
 /** Rows to send, and the results of rows refused here. */
 export type ActorCheck = {
@@ -26,15 +46,12 @@ export type ActorCheck = {
 export async function checkRowActors(
   rows: readonly PushRow[],
   lookup: AccountLookup,
+  sealOk: SealCheck,
 ): Promise<ActorCheck> {
   const send: PushRow[] = [];
   const refused: PushRowResult[] = [];
   for (const row of rows) {
     const actor = actorOf(row.payload);
-    if (actor === null) {
-      send.push(row);
-      continue;
-    }
     const refuse = (message: string) =>
       refused.push({
         idempotencyKey: row.idempotencyKey,
@@ -42,6 +59,14 @@ export async function checkRowActors(
         reason: 'unknown-actor',
         message,
       });
+    if (actor === null) {
+      if (mustName.has(row.kind)) {
+        refuse(
+          'This item does not say who keyed it, so it was not sent. Sign in and key it again.',
+        );
+      } else send.push(row);
+      continue;
+    }
     if (actor === 'invalid') {
       refuse(
         'This item names the user who keyed it in a form this workstation cannot read, so it was not sent. A supervisor must re-key it.',
@@ -53,12 +78,16 @@ export async function checkRowActors(
       refuse(
         `This item says it was keyed by "${actor.username}", who has no account on this workstation, so it was not sent. A supervisor must re-key it.`,
       );
+    } else if (!sealOk(actor, actor.seal)) {
+      refuse(
+        `This item names "${actor.username}" without this workstation's proof that they were signed in when it was keyed, so it was not sent. A supervisor must review and re-key it.`,
+      );
     } else if (account.disabled) {
       refuse(
         `This item was keyed by "${actor.username}", whose account is disabled, so it was not sent. A supervisor must review and re-key it.`,
       );
     } else {
-      send.push(row);
+      send.push(unsealed(row));
     }
   }
   return { send, refused };

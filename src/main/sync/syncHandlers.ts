@@ -3,7 +3,7 @@
  * renderer (`sync:status-changed`) and to the status bar's registry indicator.
  */
 import type { Handlers } from '../ipc/dispatcher';
-import { checkRowActors, type AccountLookup } from '../review/actorCheck';
+import { checkRowActors, type AccountLookup, type SealCheck } from '../review/actorCheck';
 import type { EventHub } from '../ipc/eventHub';
 import type { StatusService } from '../services/statusService';
 
@@ -45,14 +45,16 @@ export function createSyncHandlers(
   service: SyncService,
   /** Local accounts: rows naming an unknown actor are refused, not sent (review/actorCheck.ts). */
   accounts?: AccountLookup,
+  /** Checks the seal on each row's actor (src/main/auth/actorSeal.ts). */
+  sealOk?: SealCheck,
 ): SyncHandlers {
   return {
     'sync:get-status': () => service.status(),
     'sync:set-registry': ({ url }) => service.setRegistryUrl(url),
     'sync:enrol-workstation': (input) => service.enrol(input),
     'sync:push-batch': async ({ rows }) => {
-      if (!accounts) return service.pushBatch(rows);
-      const { send, refused } = await checkRowActors(rows, accounts);
+      if (!accounts || !sealOk) return service.pushBatch(rows);
+      const { send, refused } = await checkRowActors(rows, accounts, sealOk);
       if (send.length === 0) return { reached: true, results: refused };
       const pushed = await service.pushBatch(send);
       return { ...pushed, results: [...refused, ...pushed.results] };

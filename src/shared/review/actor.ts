@@ -19,6 +19,11 @@ export const mutationActorSchema = z.object({
   username: z.string().min(1).max(64),
   displayName: z.string().max(100).optional(),
   role: z.enum(roles),
+  /**
+   * Main's seal of this actor (src/main/auth/actorSeal.ts), from the session view of the user
+   * signed in when the row was made; main checks it and removes it before sending.
+   */
+  seal: z.string().max(200).optional(),
 });
 
 /** The user who keyed a mutation. */
@@ -47,6 +52,7 @@ export function actorOfPrincipal(
     readonly displayName?: string;
     readonly role: MutationActor['role'];
   } | null,
+  seal?: string | null,
 ): MutationActor | null {
   if (!p) return null;
   return {
@@ -54,5 +60,6 @@ export function actorOfPrincipal(
     username: p.username,
     ...(p.displayName ? { displayName: p.displayName } : {}),
     role: p.role,
+    ...(seal ? { seal } : {}),
   };
 }

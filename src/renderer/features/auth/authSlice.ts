@@ -43,6 +43,8 @@ const authSlice = createSlice({
   selectors: {
     selectSession: (state) => state.session,
     selectPrincipal: (state) => state.session?.user ?? null,
+    /** Main's seal of the signed-in user, stamped on the outbox rows they make. */
+    selectActorSeal: (state) => state.session?.actorSeal ?? null,
     /** What to show: the app only for an active, unlocked session. */
     selectScreen: (state): 'starting' | 'sign-in' | 'locked' | 'app' => {
       if (!state.session) return 'starting';
@@ -55,6 +57,11 @@ const authSlice = createSlice({
 });
 
 export const { sessionChanged, idleTimedOut, unlocked, sessionUnavailable } = authSlice.actions;
-export const { selectSession, selectPrincipal, selectScreen, selectAuthLoadError } =
-  authSlice.selectors;
+export const {
+  selectSession,
+  selectPrincipal,
+  selectActorSeal,
+  selectScreen,
+  selectAuthLoadError,
+} = authSlice.selectors;
 export const authReducer = authSlice.reducer;

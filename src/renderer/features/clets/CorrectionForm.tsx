@@ -6,7 +6,7 @@ import { submitModification } from '../../db/ordersRepo';
 import type { OrderRow } from '../../db/rows';
 
 import { actorOfPrincipal } from '../../../shared/review/actor';
-import { selectPrincipal } from '../auth/authSlice';
+import { selectActorSeal, selectPrincipal } from '../auth/authSlice';
 import { editableParts, rejectedFieldOf, valueAt, withCorrection } from './rejectedField';
 
 type Props = { readonly order: OrderRow; readonly reason: string; readonly onDone: () => void };
@@ -18,7 +18,7 @@ const partLabel = (label: string, part: string) => (part ? `${label} — ${part}
  * refused field is focused first; the clerk sees the relay's reason above it.
  */
 export function CorrectionForm({ order, reason, onDone }: Props) {
-  const actor = actorOfPrincipal(useAppSelector(selectPrincipal));
+  const actor = actorOfPrincipal(useAppSelector(selectPrincipal), useAppSelector(selectActorSeal));
   const field = rejectedFieldOf(reason);
   const record = (order.order ?? {}) as Record<string, unknown>;
   const [parts, setParts] = useState(() =>

@@ -8,7 +8,7 @@ import { database } from '../../db/database';
 import { submitOrder } from '../../db/ordersRepo';
 import type { DraftRow } from '../../db/rows';
 import { actorOfPrincipal } from '../../../shared/review/actor';
-import { selectPrincipal } from '../auth/authSlice';
+import { selectActorSeal, selectPrincipal } from '../auth/authSlice';
 
 import type { ConflictReport } from './conflicts';
 import { findConflicts } from './conflicts';
@@ -30,7 +30,7 @@ const when = (iso: string | null | undefined) =>
 
 /** Read-only summary with the derived values, conflicts and the attestation; then submit. */
 export function Review({ draft, entry, owner }: Props) {
-  const actor = actorOfPrincipal(useAppSelector(selectPrincipal));
+  const actor = actorOfPrincipal(useAppSelector(selectPrincipal), useAppSelector(selectActorSeal));
   const values = useMemo(() => (draft.values ?? {}) as FormValues, [draft.values]);
   const sections = useMemo(() => buildFormSpec(entry), [entry]);
   const keys = fieldKeys(sections, {

@@ -38,6 +38,8 @@ export const sessionViewSchema = z.object({
   idleLockMinutes: z.number().int().min(IDLE_LOCK_MIN_MINUTES).max(IDLE_LOCK_MAX_MINUTES),
   /** This workstation's id, shown on the sign-in screen and written into every audit event. */
   workstationId: z.string(),
+  /** Main's seal of the signed-in user, stamped on the outbox rows they make (actorSeal.ts). */
+  actorSeal: z.string().optional(),
 });
 
 export const signInInputSchema = z

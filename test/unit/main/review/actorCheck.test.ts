@@ -1,4 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
+import { ActorSeal } from '../../../../src/main/auth/actorSeal';
 
 import { checkRowActors } from '../../../../src/main/review/actorCheck';
 import { reviewNote, reviewNoteRows } from '../../../../src/renderer/features/clets/reviewNotes';
@@ -8,34 +14,59 @@ const accounts = new Map([
   ['gone', { userId: 'u2', disabled: true }],
 ]);
 const lookup = async (name: string) => accounts.get(name.toLowerCase());
-const row = (key: string, actor?: unknown) => ({
+const row = (key: string, actor?: unknown, kind = 'order.submit') => ({
   localSeq: 1,
   idempotencyKey: key,
-  kind: 'order.submit',
+  kind,
   payload: { order: {}, ...(actor === undefined ? {} : { actor }) },
 });
 
-describe('main vouches only for its own accounts', () => {
-  it('sends known actors and rows without one; refuses unknown, mismatched, disabled and unreadable actors', async () => {
+// A real seal with a throwaway key: only main's key makes a seal that verifies.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'actor-seal-'));
+const seals = new ActorSeal(dir);
+const sealOk = (a: { userId: string; username: string; role: string }, s: string | undefined) =>
+  seals.verify(a, s);
+const clerk = { userId: 'u1', username: 'clerk', role: 'clerk' as const };
+const sealed = { ...clerk, seal: seals.seal(clerk) };
+
+describe('main vouches only for its own accounts, under its own seal', () => {
+  it('sends sealed known actors (seal removed) and audit rows; refuses the rest', async () => {
+    const other = new ActorSeal(mkdtempSync(path.join(os.tmpdir(), 'actor-seal-other-')));
     const { send, refused } = await checkRowActors(
       [
-        row('ok-1', { userId: 'u1', username: 'clerk', role: 'clerk' }),
-        row('none-2'),
+        row('ok-1', sealed),
+        row('audit-2', undefined, 'audit.append'),
         row('who-3', { userId: 'u9', username: 'mallory', role: 'supervisor' }),
         row('id-4', { userId: 'u9', username: 'clerk', role: 'clerk' }),
-        row('off-5', { userId: 'u2', username: 'gone', role: 'clerk' }),
+        row('off-5', {
+          userId: 'u2',
+          username: 'gone',
+          role: 'clerk',
+          seal: seals.seal({ userId: 'u2', username: 'gone', role: 'clerk' }),
+        }),
         row('bad-6', { username: 'clerk' }),
+        row('none-7'),
+        row('unsealed-8', clerk),
+        row('forged-9', { ...clerk, seal: other.seal(clerk) }),
+        row('role-10', { ...clerk, role: 'supervisor', seal: sealed.seal }),
       ],
       lookup,
+      sealOk,
     );
-    expect(send.map((r) => r.idempotencyKey)).toEqual(['ok-1', 'none-2']);
-    expect(refused.map((r) => [r.idempotencyKey, r.outcome, r.reason])).toEqual([
-      ['who-3', 'needs-attention', 'unknown-actor'],
-      ['id-4', 'needs-attention', 'unknown-actor'],
-      ['off-5', 'needs-attention', 'unknown-actor'],
-      ['bad-6', 'needs-attention', 'unknown-actor'],
-    ]);
+    expect(send.map((r) => r.idempotencyKey)).toEqual(['ok-1', 'audit-2']);
+    expect((send[0]?.payload as { actor: unknown }).actor).toEqual(clerk);
+    expect(refused.map((r) => [r.idempotencyKey, r.outcome, r.reason])).toEqual(
+      ['who-3', 'id-4', 'off-5', 'bad-6', 'none-7', 'unsealed-8', 'forged-9', 'role-10'].map(
+        (k) => [k, 'needs-attention', 'unknown-actor'],
+      ),
+    );
     expect(refused[0]?.message).toMatch(/mallory.*no account on this workstation/);
+    expect(refused[4]?.message).toMatch(/does not say who keyed it/);
+    expect(refused[5]?.message).toMatch(/without this workstation's proof/);
+  });
+
+  it('keeps its key across restarts, so rows sealed before a restart still go', () => {
+    expect(new ActorSeal(dir).verify(clerk, sealed.seal)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { useAppSelector } from '../../../app/hooks';
 import { database } from '../../../db/database';
 import { recordService } from '../../../db/serviceRepo';
 import { actorOfPrincipal } from '../../../../shared/review/actor';
-import { selectPrincipal } from '../../auth/authSlice';
+import { selectActorSeal, selectPrincipal } from '../../auth/authSlice';
 import { messageOf } from '../format';
 
 import { placeServiceErrors, serviceFormDefaults, serviceFromForm } from './serviceForm';
@@ -17,7 +17,7 @@ type Errors = { fields: Partial<Record<ServiceFormField, string>>; other: string
 
 /** Records "served in court" or personal service; saved with its registry outbox entry. */
 export function ServiceForm({ orderId, caseNumber }: Props) {
-  const actor = actorOfPrincipal(useAppSelector(selectPrincipal));
+  const actor = actorOfPrincipal(useAppSelector(selectPrincipal), useAppSelector(selectActorSeal));
   const [values, setValues] = useState<ServiceFormValues>(() => serviceFormDefaults());
   const [errors, setErrors] = useState<Errors | null>(null);
   const [saved, setSaved] = useState('');
