@@ -111,6 +111,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       sync,
       (username) => auth.store.byUsername(username),
       (actor, seal) => auth.seal.verify(actor, seal),
+      (event) => auth.journal.isOwn(event),
     ),
     ...createSearchHandlers({ userLink: sync.userLink, journal: auth.journal }),
     ...createReviewHandlers({ userLink: sync.userLink }),

@@ -46,6 +46,8 @@ export class AuditJournal {
   private queuedUpTo = 0;
   private recent: WorkstationAuditEvent[] = [];
   private pendingEvents: WorkstationAuditEvent[] = [];
+  /** Every event's hash by seq, to recognise the journal's own events in the outbox. */
+  private hashes = new Map<number, string>();
   private problems: string[] = [];
   private writing: Promise<unknown> = Promise.resolve();
 
@@ -90,6 +92,7 @@ export class AuditJournal {
       }
     });
     this.problems.push(...chainProblems(events));
+    for (const e of events) this.hashes.set(e.seq, e.hash);
     const last = events[events.length - 1];
     if (last) this.tail = { seq: last.seq, hash: last.hash };
     this.recent = events.slice(-RECENT);
@@ -128,6 +131,7 @@ export class AuditJournal {
         await handle.close();
       }
       this.tail = { seq: event.seq, hash: event.hash };
+      this.hashes.set(event.seq, event.hash);
       this.recent.push(event);
       if (this.recent.length > RECENT) this.recent.shift();
       this.pendingEvents.push(event);
@@ -135,6 +139,17 @@ export class AuditJournal {
     });
     this.writing = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * True when `event` is exactly an event of this journal (its content hashes to its hash, and
+   * the journal holds that hash at that seq). The page hands events over to the outbox, so main
+   * checks each one before sending: a page cannot add, alter or replay audit events.
+   */
+  async isOwn(event: WorkstationAuditEvent): Promise<boolean> {
+    await this.load();
+    const { hash, ...body } = event;
+    return this.hashes.get(event.seq) === hash && eventHash(body) === hash;
   }
 
   /** Events not yet in the outbox, oldest first. */

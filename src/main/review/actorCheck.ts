@@ -11,6 +11,10 @@
  * (`audit.append`, whose events carry their own actors) goes without. The seal is removed before
  * the row leaves main: the registry has no use for it.
  */
+import {
+  workstationAuditEventSchema,
+  type WorkstationAuditEvent,
+} from '../../shared/auth/auditEvent';
 import { actorOf } from '../../shared/review/actor';
 import type { PushRow, PushRowResult } from '../../shared/ipc/contracts/sync';
 
@@ -24,6 +28,9 @@ export type SealCheck = (
   actor: { readonly userId: string; readonly username: string; readonly role: string },
   seal: string | undefined,
 ) => boolean;
+
+/** Recognises an event of this workstation's own audit journal (AuditJournal.isOwn). */
+export type AuditCheck = (event: WorkstationAuditEvent) => Promise<boolean>;
 
 /** Kinds whose rows must say, under seal, who made them. */
 const mustName = new Set(['order.submit', 'order.modify', 'service.record']);
@@ -47,6 +54,7 @@ export async function checkRowActors(
   rows: readonly PushRow[],
   lookup: AccountLookup,
   sealOk: SealCheck,
+  ownAuditEvent?: AuditCheck,
 ): Promise<ActorCheck> {
   const send: PushRow[] = [];
   const refused: PushRowResult[] = [];
@@ -59,6 +67,18 @@ export async function checkRowActors(
         reason: 'unknown-actor',
         message,
       });
+    if (row.kind === 'audit.append' && ownAuditEvent) {
+      const parsed = workstationAuditEventSchema.safeParse(
+        (row.payload as { event?: unknown } | null)?.event,
+      );
+      if (parsed.success && (await ownAuditEvent(parsed.data))) send.push(row);
+      else {
+        refuse(
+          "This audit event is not in this workstation's audit journal as written, so it was not sent. Tell your supervisor.",
+        );
+      }
+      continue;
+    }
     if (actor === null) {
       if (mustName.has(row.kind)) {
         refuse(

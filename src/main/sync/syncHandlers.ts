@@ -3,7 +3,12 @@
  * renderer (`sync:status-changed`) and to the status bar's registry indicator.
  */
 import type { Handlers } from '../ipc/dispatcher';
-import { checkRowActors, type AccountLookup, type SealCheck } from '../review/actorCheck';
+import {
+  checkRowActors,
+  type AccountLookup,
+  type AuditCheck,
+  type SealCheck,
+} from '../review/actorCheck';
 import type { EventHub } from '../ipc/eventHub';
 import type { StatusService } from '../services/statusService';
 
@@ -47,6 +52,8 @@ export function createSyncHandlers(
   accounts?: AccountLookup,
   /** Checks the seal on each row's actor (src/main/auth/actorSeal.ts). */
   sealOk?: SealCheck,
+  /** Recognises this workstation's own audit events (AuditJournal.isOwn). */
+  ownAuditEvent?: AuditCheck,
 ): SyncHandlers {
   return {
     'sync:get-status': () => service.status(),
@@ -54,7 +61,7 @@ export function createSyncHandlers(
     'sync:enrol-workstation': (input) => service.enrol(input),
     'sync:push-batch': async ({ rows }) => {
       if (!accounts || !sealOk) return service.pushBatch(rows);
-      const { send, refused } = await checkRowActors(rows, accounts, sealOk);
+      const { send, refused } = await checkRowActors(rows, accounts, sealOk, ownAuditEvent);
       if (send.length === 0) return { reached: true, results: refused };
       const pushed = await service.pushBatch(send);
       return { ...pushed, results: [...refused, ...pushed.results] };

@@ -4,6 +4,8 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { eventHash } from '../../../../src/main/audit/auditChain';
+import { AuditJournal } from '../../../../src/main/audit/auditJournal';
 import { ActorSeal } from '../../../../src/main/auth/actorSeal';
 
 import { checkRowActors } from '../../../../src/main/review/actorCheck';
@@ -67,6 +69,45 @@ describe('main vouches only for its own accounts, under its own seal', () => {
 
   it('keeps its key across restarts, so rows sealed before a restart still go', () => {
     expect(new ActorSeal(dir).verify(clerk, sealed.seal)).toBe(true);
+  });
+});
+
+describe("main sends only its own journal's audit events", () => {
+  it('refuses an altered, fabricated or unknown event and sends the real ones', async () => {
+    const journal = new AuditJournal({
+      dataDir: mkdtempSync(path.join(os.tmpdir(), 'actor-audit-')),
+      workstationId: 'ws-1',
+    });
+    const actor = { userId: 'u1', username: 'clerk', role: 'clerk' as const };
+    const real = await journal.record({ actor, action: 'order.print', outcome: 'success' });
+    const second = await journal.record({ actor, action: 'order.print', outcome: 'denied' });
+    const altered = { ...second, outcome: 'success' as const };
+    const { hash: _h, ...body } = { ...second, action: 'confidential.view' };
+    // Self-consistent, but not what the journal holds at that seq.
+    const fabricated = { ...body, hash: eventHash(body) };
+    const unknown = { ...real, seq: 99 };
+    const auditRow = (key: string, event: unknown) => ({
+      localSeq: 1,
+      idempotencyKey: key,
+      kind: 'audit.append',
+      payload: { event },
+    });
+    const { send, refused } = await checkRowActors(
+      [
+        auditRow('a-1', real),
+        auditRow('a-2', second),
+        auditRow('a-3', altered),
+        auditRow('a-4', fabricated),
+        auditRow('a-5', unknown),
+        auditRow('a-6', { not: 'an event' }),
+      ],
+      lookup,
+      sealOk,
+      (event) => journal.isOwn(event),
+    );
+    expect(send.map((r) => r.idempotencyKey)).toEqual(['a-1', 'a-2']);
+    expect(refused.map((r) => r.idempotencyKey)).toEqual(['a-3', 'a-4', 'a-5', 'a-6']);
+    expect(refused[0]?.message).toMatch(/not in this workstation's audit journal/);
   });
 });
 
