@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { hashPassword } from '../../node/scrypt';
+import { accountView } from '../../shared/auth/accountView';
 import { decide } from '../../shared/auth/decide';
 import type { KdfParams } from '../../shared/auth/kdf';
 import { cleared, passwordProblem } from '../../shared/auth/policy';
@@ -14,22 +16,10 @@ import { ServiceError } from '../../shared/ipc/envelope';
 import type { AuditJournal } from '../audit/auditJournal';
 
 import type { AuthStore, StoredUser } from './authStore';
-import { hashPassword } from '../../node/scrypt';
 import { toActor } from './sessionManager';
 
 export function toUserView(u: StoredUser): UserView {
-  return {
-    userId: u.userId,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    courtOri: u.courtOri,
-    courtroom: u.courtroom,
-    disabled: u.disabled,
-    failedSignIns: u.failedCount,
-    lockedUntil: u.lockedUntil === null ? null : new Date(u.lockedUntil).toISOString(),
-    createdAt: u.createdAt,
-  };
+  return { ...accountView(u), createdAt: u.createdAt };
 }
 
 export class UsersService {

@@ -12,13 +12,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
-import { actions } from '../../shared/auth/actions';
 import type { AccessScope } from '../../shared/auth/conditions';
 import { decide } from '../../shared/auth/decide';
 import { auditedOnSuccess } from '../../shared/auth/matrix';
 import { cleared, passwordProblem } from '../../shared/auth/policy';
 import { usernameSchema } from '../../shared/auth/principal';
 import { roles } from '../../shared/auth/roles';
+// An access check asks the registry what `auth:check-access` asks main: one schema for both.
+import { checkAccessInputSchema } from '../../shared/ipc/contracts/auth';
 import { appendRegistryEvent } from '../audit/auditLog';
 import type { Db } from '../db/types';
 import { RegistryError } from '../errors';
@@ -33,31 +34,6 @@ const ori = z.string().regex(/^[A-Z0-9]{5,12}$/, 'a court ORI: 5–12 capital le
 const password = z.string().min(1).max(128);
 
 const signInSchema = z.object({ username: z.string().trim().min(1).max(64), password }).strict();
-
-const scopeSchema = z
-  .object({
-    targetCourt: z.string().max(12).optional(),
-    entryAuthor: z.string().max(64).optional(),
-    keying: z.boolean().optional(),
-    onCalendar: z.boolean().optional(),
-    ownCourtroom: z.boolean().optional(),
-    searchBy: z.enum(['case-number', 'order-id', 'name', 'dob', 'licence', 'fcn']).optional(),
-    reasonGiven: z.boolean().optional(),
-    targetUserId: z.string().max(64).optional(),
-    targetCurrentRole: z.enum(roles).optional(),
-    assignedRole: z.enum(roles).optional(),
-  })
-  .strict();
-
-const accessSchema = z
-  .object({
-    action: z.enum(actions),
-    scope: scopeSchema.default({}),
-    subject: z
-      .object({ kind: z.string().min(1).max(30), id: z.string().min(1).max(100) })
-      .optional(),
-  })
-  .strict();
 
 const newUserSchema = z
   .object({
@@ -174,7 +150,7 @@ export function registerAuthRoutes(
 
   app.post('/v1/access-checks', async (request) => {
     const user = requireUser(request);
-    const parsed = accessSchema.safeParse(request.body);
+    const parsed = checkAccessInputSchema.safeParse(request.body);
     if (!parsed.success) throw badRequest(parsed.error, 'access check');
     const { action, scope, subject } = parsed.data;
     const d = decide(user.role, action, {

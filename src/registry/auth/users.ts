@@ -2,6 +2,7 @@
  * Registry accounts: create, read, change. Role and court come from here for every request
  * with a user session (src/registry/auth/guard.ts); passwords are scrypt hashes.
  */
+import { accountView } from '../../shared/auth/accountView';
 import type { Role } from '../../shared/auth/roles';
 import type { Queryable } from '../db/types';
 import { RegistryError } from '../errors';
@@ -53,17 +54,7 @@ function fromRow(r: Row): RegistryUser {
 
 /** What an account looks like outside the registry (no hash). */
 export function publicUser(u: RegistryUser) {
-  return {
-    userId: u.userId,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    courtOri: u.courtOri,
-    courtroom: u.courtroom,
-    disabled: u.disabled,
-    failedSignIns: u.failedCount,
-    lockedUntil: u.lockedUntil === null ? null : new Date(u.lockedUntil).toISOString(),
-  };
+  return accountView(u);
 }
 
 export async function userByName(
