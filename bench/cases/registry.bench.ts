@@ -11,12 +11,11 @@ import path from 'node:path';
 
 import { payloadHash } from '../../src/registry/client/canonicalJson';
 import { RegistryClient } from '../../src/registry/client/registryClient';
-import { DEFAULT_LIMITS } from '../../src/registry/config';
-import { openDatabase } from '../../src/registry/db/open';
 import type { MutationInput } from '../../src/registry/push/types';
 import { extractOrderKeys, registryOrderSchema } from '../../src/registry/search/searchKeys';
-import { buildRegistry } from '../../src/registry/server';
 import type { BenchCase } from '../harness';
+
+import { startBenchRegistry } from '../inProcessRegistry';
 
 const ORDERS = 200;
 const BATCH = 50;
@@ -73,15 +72,8 @@ export const cases: BenchCase[] = [
     better: 'higher',
     async run() {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-bench-registry-'));
-      const db = await openDatabase({ dataDir: dir });
-      const app = buildRegistry({
-        db,
-        config: { adminCode: ADMIN, ...DEFAULT_LIMITS, logRequests: false },
-        log: () => undefined,
-      });
-      await app.listen({ host: '127.0.0.1', port: 0 });
-      const address = app.server.address();
-      const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+      const registry = await startBenchRegistry(dir, ADMIN);
+      const { db, baseUrl } = registry;
       const values: number[] = [];
       const floor: number[] = [];
       try {
@@ -153,8 +145,7 @@ export const cases: BenchCase[] = [
           }
         }
       } finally {
-        await app.close();
-        await db.close();
+        await registry.close();
         rmSync(dir, { recursive: true, force: true });
       }
       return {

@@ -14,17 +14,16 @@ import path from 'node:path';
 import { payloadHash } from '../../src/registry/client/canonicalJson';
 import { RegistryClient } from '../../src/registry/client/registryClient';
 import { startSimulator, type RunningSimulator } from '../../src/registry/clets-sim/server';
-import { DEFAULT_LIMITS } from '../../src/registry/config';
-import { openDatabase } from '../../src/registry/db/open';
 import type { Db } from '../../src/registry/db/types';
 import { CletsClient, type CletsRequest } from '../../src/registry/relay/cletsClient';
 import { DbRelayStore } from '../../src/registry/relay/dbStore';
 import { planMessage } from '../../src/registry/relay/plan';
 import { RelayWorker } from '../../src/registry/relay/worker';
-import { buildRegistry } from '../../src/registry/server';
 import { orderSchema } from '../../src/shared/orders';
 import { quantile, type BenchCase } from '../harness';
 import { relayOrder } from '../../test/integration/relay/orders';
+
+import { startBenchRegistry } from '../inProcessRegistry';
 
 const ADMIN = 'bench-relay-admin';
 const SAMPLES = 5;
@@ -38,15 +37,8 @@ type Setup = {
 
 async function setup(): Promise<Setup> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-bench-relay-'));
-  const db = await openDatabase({ dataDir: path.join(dir, 'db') });
-  const app = buildRegistry({
-    db,
-    config: { adminCode: ADMIN, ...DEFAULT_LIMITS, logRequests: false },
-    log: () => undefined,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const registry = await startBenchRegistry(path.join(dir, 'db'), ADMIN);
+  const { db, baseUrl } = registry;
   const e = await new RegistryClient({ baseUrl }).enrol(ADMIN, 'CA034999J', 'bench');
   const client = new RegistryClient({ baseUrl, credential: e.credential, timeoutMs: 60_000 });
   const sim = await startSimulator({
@@ -76,8 +68,7 @@ async function setup(): Promise<Setup> {
     },
     async close() {
       await sim.close();
-      await app.close();
-      await db.close();
+      await registry.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

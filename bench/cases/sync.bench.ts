@@ -20,13 +20,11 @@ import path from 'node:path';
 import { SyncService } from '../../src/main/sync/syncService';
 import { payloadHash } from '../../src/registry/client/canonicalJson';
 import { RegistryClient } from '../../src/registry/client/registryClient';
-import { DEFAULT_LIMITS } from '../../src/registry/config';
-import { openDatabase } from '../../src/registry/db/open';
-import { buildRegistry } from '../../src/registry/server';
 import { ClerkDb } from '../../src/renderer/db/clerkDb';
 import { applyPulledPage, cacheRowOf } from '../../src/renderer/features/sync/registryCache';
 import type { PulledOrder, PushRow } from '../../src/shared/ipc/contracts/sync';
 import type { BenchCase } from '../harness';
+import { startBenchRegistry } from '../inProcessRegistry';
 
 const CACHE_ORDERS = 5000;
 const CACHE_SAMPLES = 3;
@@ -136,15 +134,8 @@ const pushCase: BenchCase = {
   better: 'higher',
   async run() {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-bench-sync-'));
-    const db = await openDatabase({ dataDir: path.join(dir, 'registry') });
-    const app = buildRegistry({
-      db,
-      config: { adminCode: ADMIN, ...DEFAULT_LIMITS, logRequests: false },
-      log: () => undefined,
-    });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    const registry = await startBenchRegistry(path.join(dir, 'registry'), ADMIN);
+    const { baseUrl } = registry;
     const sync = new SyncService({
       dataDir: path.join(dir, 'workstation'),
       env: { CLERK_REGISTRY_URL: baseUrl, CLERK_ENROL_CODE: ADMIN, CLERK_COURT_ORI: COURT },
@@ -205,8 +196,7 @@ const pushCase: BenchCase = {
       return { values, floor, notes: ['push: in-process registry on PGlite, batches of 25'] };
     } finally {
       sync.close();
-      await app.close();
-      await db.close();
+      await registry.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },
