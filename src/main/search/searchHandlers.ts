@@ -5,13 +5,11 @@
  * search looks things up — so a clerk's name search is refused here, audited, and never sent.
  */
 import { decide } from '../../shared/auth/decide';
+import { searchByOf } from '../../shared/auth/searchBy';
 import type { AccessScope } from '../../shared/auth/conditions';
 import type { Principal } from '../../shared/auth/principal';
 import type { InvokeChannel } from '../../shared/ipc/channels';
-import {
-  registryOrderStateSchema,
-  type RegistrySearchInput,
-} from '../../shared/ipc/contracts/search';
+import { registryOrderStateSchema } from '../../shared/ipc/contracts/search';
 import { ServiceError } from '../../shared/ipc/envelope';
 import type { RegistryClient } from '../../registry/client/registryClient';
 import type { AuditJournal } from '../audit/auditJournal';
@@ -28,16 +26,6 @@ export type SearchDeps = {
   };
   readonly journal: Pick<AuditJournal, 'record'>;
 };
-
-/** How a search looks things up, as the registry's route rule reads it. */
-export function searchByOf(q: RegistrySearchInput): NonNullable<AccessScope['searchBy']> {
-  const given = (['name', 'first', 'dob', 'licence', 'fcn'] as const).filter(
-    (k) => (q[k] ?? '') !== '',
-  );
-  if (given.length === 0 && (q.caseNumber ?? '') !== '') return 'case-number';
-  const first = given[0];
-  return first === 'dob' || first === 'licence' || first === 'fcn' ? first : 'name';
-}
 
 /** Builds the handlers. */
 export function createSearchHandlers(deps: SearchDeps): Pick<Handlers, SearchChannel> {

@@ -14,6 +14,7 @@ import type { FastifyRequest } from 'fastify';
 
 import type { Action } from '../../shared/auth/actions';
 import type { AccessScope } from '../../shared/auth/conditions';
+import { searchByOf } from '../../shared/auth/searchBy';
 
 export type RouteRule =
   | { readonly principal: 'public' }
@@ -31,18 +32,7 @@ export type RouteRule =
 
 /** What a search looks things up by (case number alone is the clerk's search). */
 function searchBy(request: FastifyRequest): AccessScope {
-  const q = (request.query ?? {}) as Record<string, unknown>;
-  const given = ['name', 'first', 'dob', 'licence', 'fcn'].filter(
-    (k) => typeof q[k] === 'string' && q[k] !== '',
-  );
-  if (given.length === 0 && typeof q.caseNumber === 'string' && q.caseNumber !== '') {
-    return { searchBy: 'case-number' };
-  }
-  const first = given[0];
-  return {
-    searchBy:
-      first === 'dob' ? 'dob' : first === 'licence' ? 'licence' : first === 'fcn' ? 'fcn' : 'name',
-  };
+  return { searchBy: searchByOf((request.query ?? {}) as Record<string, unknown>) };
 }
 
 /** `METHOD /route/pattern` → rule. HEAD falls back to the GET rule. */

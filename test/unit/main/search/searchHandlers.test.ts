@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { createSearchHandlers, searchByOf } from '../../../../src/main/search/searchHandlers';
+import { createSearchHandlers } from '../../../../src/main/search/searchHandlers';
+import { searchByOf } from '../../../../src/shared/auth/searchBy';
 import type { Principal } from '../../../../src/shared/auth/principal';
 import { ServiceError } from '../../../../src/shared/ipc/envelope';
 
