@@ -9,10 +9,9 @@ import { passwordProblem } from '../../shared/auth/policy';
 import type { Principal } from '../../shared/auth/principal';
 import type { SessionView } from '../../shared/ipc/contracts/auth';
 import { DEMO_COURT, demoUsers } from '../../shared/auth/demoUsers';
-import { ServiceError } from '../../shared/ipc/envelope';
 import { AuditJournal } from '../audit/auditJournal';
 import { loadWorkstationId } from '../audit/workstationId';
-import type { CallContext, Handlers } from '../ipc/dispatcher';
+import { principalOf, type Handlers } from '../ipc/dispatcher';
 
 import { createAccessGate, type AccessGate } from './accessGate';
 import { ActorSeal } from './actorSeal';
@@ -51,12 +50,6 @@ export type Auth = {
   readonly ready: Promise<void>;
   close(): Promise<void>;
 };
-
-function who(ctx: CallContext): Principal {
-  // The gate sets the principal for every non-public channel; this is a guard, not a check.
-  if (!ctx.principal) throw new ServiceError('forbidden', 'Sign in first.');
-  return ctx.principal;
-}
 
 async function seed(store: AuthStore, kdf: KdfParams | undefined): Promise<void> {
   if ((await store.users()).length > 0) return;
@@ -118,9 +111,9 @@ export function createAuth(options: AuthOptions): Auth {
     'auth:lock-session': ({ reason }) => sessions.lock(reason),
     'auth:touch-session': () => sessions.touch(),
     'auth:change-password': ({ current, next }, ctx) =>
-      sessions.changePassword(current, next, passwordProblem(next, who(ctx).username)),
+      sessions.changePassword(current, next, passwordProblem(next, principalOf(ctx).username)),
     'auth:check-access': async ({ action, scope, subject }, ctx) => {
-      const p = who(ctx);
+      const p = principalOf(ctx);
       const d = decide(p.role, action, { ...scope, actorId: p.userId, actorCourt: p.courtOri });
       if (!d.allowed || auditedOnSuccess.has(action)) {
         await journal.record({
@@ -134,13 +127,13 @@ export function createAuth(options: AuthOptions): Auth {
       }
       return d.allowed ? { allowed: true } : { allowed: false, reason: d.reason };
     },
-    'auth:list-users': async (_input, ctx) => ({ users: await users.list(who(ctx)) }),
-    'auth:save-user': (input, ctx) => users.save(who(ctx), input),
-    'auth:release-lockout': ({ userId }, ctx) => users.releaseLockout(who(ctx), userId),
+    'auth:list-users': async (_input, ctx) => ({ users: await users.list(principalOf(ctx)) }),
+    'auth:save-user': (input, ctx) => users.save(principalOf(ctx), input),
+    'auth:release-lockout': ({ userId }, ctx) => users.releaseLockout(principalOf(ctx), userId),
     'auth:set-idle-lock': async ({ minutes }, ctx) => {
       const view = await sessions.setIdleLock(minutes);
       await journal.record({
-        actor: toActor(who(ctx)),
+        actor: toActor(principalOf(ctx)),
         action: 'workstation.configure',
         outcome: 'success',
         reason: `idle lock set to ${view.idleLockMinutes} minutes`,
@@ -151,7 +144,7 @@ export function createAuth(options: AuthOptions): Auth {
 
     'audit:record-event': async ({ action, outcome, subject, reason }, ctx) => {
       const event = await journal.record({
-        actor: toActor(who(ctx)),
+        actor: toActor(principalOf(ctx)),
         action,
         outcome,
         ...(subject ? { subject } : {}),
@@ -168,7 +161,7 @@ export function createAuth(options: AuthOptions): Auth {
       const events = await journal.list(limit, beforeSeq);
       // Reading the audit trail is itself audited (5.2: "reads are audited too").
       await journal.record({
-        actor: toActor(who(ctx)),
+        actor: toActor(principalOf(ctx)),
         action: 'audit.view',
         outcome: 'success',
         where: { channel: 'audit:list-events' },

@@ -23,6 +23,15 @@ export type CallContext = {
   readonly principal?: Principal;
 };
 
+/**
+ * The signed-in user of a call. The access gate sets the principal for every non-public
+ * channel, so this is a guard for handlers, not a check.
+ */
+export function principalOf(ctx: CallContext): Principal {
+  if (!ctx.principal) throw new ServiceError('forbidden', 'Sign in first.');
+  return ctx.principal;
+}
+
 export type Handler<C extends InvokeChannel> = (
   input: z.output<(typeof invokeContract)[C]['input']>,
   ctx: CallContext,

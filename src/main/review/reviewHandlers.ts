@@ -6,10 +6,8 @@
  * comes back as `forbidden` with the registry's own sentence, and a registry that cannot be
  * reached (or no registry session) as `unavailable`.
  */
-import type { Principal } from '../../shared/auth/principal';
-import { ServiceError } from '../../shared/ipc/envelope';
-import type { RegistryClient } from '../../registry/client/registryClient';
-import type { CallContext, Handlers } from '../ipc/dispatcher';
+import { principalOf, type Handlers } from '../ipc/dispatcher';
+import type { UserLinkCalls } from '../sync/registryUserLink';
 
 type ReviewHandlers = Pick<
   Handlers,
@@ -17,38 +15,24 @@ type ReviewHandlers = Pick<
 >;
 
 /** What the handlers need: the registry user link (sync.userLink). */
-export type ReviewDeps = {
-  readonly userLink: {
-    withUser<T>(principal: Principal, fn: (client: RegistryClient) => Promise<T>): Promise<T>;
-  };
-};
-
-function principalOf(ctx: CallContext): Principal {
-  if (!ctx.principal) throw new ServiceError('forbidden', 'Sign in first.');
-  return ctx.principal;
-}
+export type ReviewDeps = { readonly userLink: UserLinkCalls };
 
 /** Handlers for the review channels. */
-export function createReviewHandlers(deps?: ReviewDeps): ReviewHandlers {
-  const link = (): ReviewDeps['userLink'] => {
-    if (!deps) {
-      throw new ServiceError('unavailable', 'Supervisor review needs the registry link.');
-    }
-    return deps.userLink;
-  };
+export function createReviewHandlers(deps: ReviewDeps): ReviewHandlers {
+  const { userLink } = deps;
   return {
     'review:get-day': (input, ctx) =>
-      link().withUser(principalOf(ctx), (client) => client.reviewDay(input.date)),
+      userLink.withUser(principalOf(ctx), (client) => client.reviewDay(input.date)),
     'review:return-order': (input, ctx) =>
-      link().withUser(principalOf(ctx), (client) =>
+      userLink.withUser(principalOf(ctx), (client) =>
         client.returnOrder(input.orderId, input.comment),
       ),
     'review:decide-approval': (input, ctx) =>
-      link().withUser(principalOf(ctx), (client) =>
+      userLink.withUser(principalOf(ctx), (client) =>
         client.decideApproval(input.approvalId, input.decision, input.comment || undefined),
       ),
     'review:request-void': (input, ctx) =>
-      link().withUser(principalOf(ctx), (client) =>
+      userLink.withUser(principalOf(ctx), (client) =>
         client.requestVoid(input.orderId, input.reason),
       ),
   };

@@ -11,19 +11,17 @@ import type { Principal } from '../../shared/auth/principal';
 import type { InvokeChannel } from '../../shared/ipc/channels';
 import { registryOrderStateSchema } from '../../shared/ipc/contracts/search';
 import { ServiceError } from '../../shared/ipc/envelope';
-import type { RegistryClient } from '../../registry/client/registryClient';
 import type { AuditJournal } from '../audit/auditJournal';
 import { toActor } from '../auth/sessionManager';
-import type { CallContext, Handlers } from '../ipc/dispatcher';
+import { principalOf, type CallContext, type Handlers } from '../ipc/dispatcher';
+import type { UserLinkCalls } from '../sync/registryUserLink';
 
 type SearchChannel =
   'search:search-registry' | 'search:get-order' | 'search:get-history' | 'search:get-page';
 
 /** What the handlers need: the user link (sync.userLink) and the audit journal. */
 export type SearchDeps = {
-  readonly userLink: {
-    withUser<T>(principal: Principal, fn: (client: RegistryClient) => Promise<T>): Promise<T>;
-  };
+  readonly userLink: UserLinkCalls;
   readonly journal: Pick<AuditJournal, 'record'>;
 };
 
@@ -35,8 +33,7 @@ export function createSearchHandlers(deps: SearchDeps): Pick<Handlers, SearchCha
     channel: InvokeChannel,
     searchBy: NonNullable<AccessScope['searchBy']>,
   ): Promise<Principal> {
-    const p = ctx.principal;
-    if (!p) throw new ServiceError('forbidden', 'Sign in first.');
+    const p = principalOf(ctx);
     const d = decide(p.role, 'registry.search', {
       actorId: p.userId,
       actorCourt: p.courtOri,

@@ -43,6 +43,9 @@ export type UserLinkState =
 const relock =
   'Lock the workstation (Ctrl+L) and unlock it with your password to sign in at the registry again.';
 
+/** What handlers use of the link: registry calls made as the signed-in user. */
+export type UserLinkCalls = Pick<RegistryUserLink, 'withUser'>;
+
 /** One user session at the registry at a time (one person at the counter). */
 export class RegistryUserLink {
   private session: OpenSession | null = null;
