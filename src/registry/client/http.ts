@@ -58,6 +58,8 @@ export type HttpRequest = {
   readonly headers?: Readonly<Record<string, string>>;
   /** Statuses to return instead of throwing (e.g. 404 on HEAD, 422 on push). */
   readonly accept?: readonly number[];
+  /** A 2xx answer's body as raw bytes (page images), not text or JSON. */
+  readonly binary?: boolean;
 };
 
 /** A successful (or accepted) answer with its parsed body. */
@@ -90,7 +92,8 @@ export async function request(options: HttpOptions, req: HttpRequest): Promise<H
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   let response: Response;
-  let text: string;
+  let text = '';
+  let bytes: Uint8Array<ArrayBuffer> | undefined;
   try {
     response = await doFetch(new URL(req.path, options.baseUrl), {
       method: req.method,
@@ -99,7 +102,8 @@ export async function request(options: HttpOptions, req: HttpRequest): Promise<H
       signal: controller.signal,
     });
     // The body read is inside the timeout too: a reply that stalls mid-body is indeterminate.
-    text = req.method === 'HEAD' ? '' : await response.text();
+    if (req.binary && response.ok) bytes = new Uint8Array(await response.arrayBuffer());
+    else if (req.method !== 'HEAD') text = await response.text();
   } catch (error) {
     const timedOut = controller.signal.aborted;
     throw new TransientError(
@@ -123,7 +127,7 @@ export async function request(options: HttpOptions, req: HttpRequest): Promise<H
   }
   const { status } = response;
   if ((status >= 200 && status < 300) || req.accept?.includes(status)) {
-    return { status, headers: response.headers, body: parsed };
+    return { status, headers: response.headers, body: bytes ?? parsed };
   }
   if (status >= 500 || status === 429 || status === 408) {
     throw new TransientError(

@@ -306,36 +306,13 @@ export class RegistryClient {
     return (await request(this.http, { method: 'GET', path })).body;
   }
 
-  /** A page image's bytes (GET /v1/pages/:sha256); binary, so read here rather than as text. */
+  /** A page image's bytes (GET /v1/pages/:sha256), read as raw bytes. */
   async downloadPage(sha256: string): Promise<Uint8Array<ArrayBuffer>> {
-    const headers: Record<string, string> = {};
-    if (this.http.credential) headers.authorization = `Bearer ${this.http.credential}`;
-    if (this.http.sessionToken) headers['x-clerk-session'] = this.http.sessionToken;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.http.timeoutMs);
-    try {
-      const doFetch = this.http.fetch ?? globalThis.fetch;
-      const res = await doFetch(new URL(`/v1/pages/${sha256}`, this.http.baseUrl), {
-        headers,
-        signal: controller.signal,
-      }).catch((error: unknown) => {
-        throw new TransientError(`could not reach the registry (${(error as Error).message})`);
-      });
-      if (res.status >= 500) throw new TransientError(`the registry answered ${res.status}`);
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as {
-          error?: { code?: string; message?: string };
-        } | null;
-        throw new RegistryHttpError(
-          res.status,
-          body?.error?.code ?? 'http-error',
-          body?.error?.message ?? `the registry answered ${res.status}`,
-          body,
-        );
-      }
-      return new Uint8Array(await res.arrayBuffer());
-    } finally {
-      clearTimeout(timer);
-    }
+    const { body } = await request(this.http, {
+      method: 'GET',
+      path: `/v1/pages/${sha256}`,
+      binary: true,
+    });
+    return body as Uint8Array<ArrayBuffer>;
   }
 }
