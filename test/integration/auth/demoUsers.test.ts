@@ -15,6 +15,7 @@ import { userByName } from '../../../src/registry/auth/users';
 import { createWorkstation, type Workstation } from '../../../src/main/workstation';
 import { demoUsers } from '../../../src/shared/auth/demoUsers';
 import { TEST_KDF } from '../../helpers/auth';
+import { enrolledWorkstation } from '../../helpers/enrolledWorkstation';
 import { createRegistryUser } from '../../helpers/registryAuth';
 import { ADMIN_CODE, startEnv, type TestEnv } from '../registry/env';
 
@@ -68,19 +69,18 @@ describe('demo accounts', () => {
 
   it('sign in at the workstation and at the registry with the same password', async () => {
     await seedDemoUsers(env.db, { kdf: TEST_KDF });
-    const ws = workstation({
-      CLERK_DEMO: '1',
-      CLERK_REGISTRY_URL: env.baseUrl,
-      CLERK_ENROL_CODE: ADMIN_CODE,
-      CLERK_COURT_ORI: 'CA034999J',
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-demo-'));
+    dirs.push(dataDir);
+    const ws = await enrolledWorkstation({
+      dataDir,
+      registryUrl: env.baseUrl,
+      enrolCode: ADMIN_CODE,
+      courtOri: 'CA034999J',
+      env: { CLERK_DEMO: '1' },
     });
+    stations.push(ws);
     await ws.auth.ready;
-    const ctx = { shell: 'electron' as const, origin: 'test' };
-    const deadline = Date.now() + 30_000;
-    while (!((await ws.handlers['sync:get-status']({}, ctx)) as { enrolled: boolean }).enrolled) {
-      if (Date.now() > deadline) throw new Error('the workstation did not enrol');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const ctx = { shell: 'host' as const, origin: 'test' };
     const supervisor = demoUsers.find((u) => u.username === 'supervisor');
     if (!supervisor) throw new Error('no demo supervisor');
     await ws.auth.sessions.signIn('supervisor', supervisor.password);
