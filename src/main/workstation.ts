@@ -62,6 +62,7 @@ export type Workstation = {
 };
 
 export function createWorkstation(options: WorkstationOptions): Workstation {
+  const env = options.env ?? process.env;
   const hub = new EventHub();
   const status = new StatusService(hub);
   const startedAt = new Date().toISOString();
@@ -69,9 +70,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     dataDir: options.dataDir,
     publish: (view) => hub.publish('auth:session-changed', view),
     // Known demo accounts only in `npm start`'s demo mode (CLERK_DEMO=1) and the e2e host.
-    seedDemoUsers:
-      (options.env ?? process.env).CLERK_DEMO === '1' ||
-      (options.shell === 'host' && (options.env ?? process.env).CLERK_E2E === '1'),
+    seedDemoUsers: env.CLERK_DEMO === '1' || (options.shell === 'host' && env.CLERK_E2E === '1'),
     // "Where" in audit events: the registry's id for this workstation once enrolled.
     deviceId: () => sync.status().deviceId,
     // The registry answers searches and reviews per user: sign the same user in there too.
