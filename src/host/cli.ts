@@ -12,6 +12,7 @@ import { createWorkstation } from '../main/workstation';
 import { bridgeFile, projectRoot, rendererDir } from './paths';
 import { startHost } from './server';
 
+/** The port from `--port N`, else `CLERK_PORT`, else 4555; 0 picks a free one. */
 export function parsePort(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const i = argv.indexOf('--port');
   const raw = i >= 0 ? argv[i + 1] : env.CLERK_PORT;
@@ -23,15 +24,23 @@ export function parsePort(argv: readonly string[], env: NodeJS.ProcessEnv): numb
   return port;
 }
 
-async function main(): Promise<void> {
+/** What the CLI reads; tests point `built` at a throwaway renderer folder. */
+export type HostCliOptions = {
+  readonly argv?: readonly string[];
+  readonly built?: { readonly rendererDir: string; readonly bridgeFile: string };
+};
+
+/** Runs the host until SIGINT or SIGTERM; exits 2 on a bad port, 1 when nothing is built. */
+export async function main(options: HostCliOptions = {}): Promise<void> {
+  const built = options.built ?? { rendererDir, bridgeFile };
   let port: number;
   try {
-    port = parsePort(process.argv.slice(2), process.env);
+    port = parsePort(options.argv ?? process.argv.slice(2), process.env);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);
   }
-  if (!existsSync(path.join(rendererDir, 'index.html')) || !existsSync(bridgeFile)) {
+  if (!existsSync(path.join(built.rendererDir, 'index.html')) || !existsSync(built.bridgeFile)) {
     console.error('The renderer is not built yet: run `npm run build` first.');
     process.exit(1);
   }
@@ -42,8 +51,8 @@ async function main(): Promise<void> {
   const workstation = createWorkstation({ shell: 'host', dataDir, version: pkg.version });
   const host = await startHost({
     port,
-    rendererDir,
-    bridgeFile,
+    rendererDir: built.rendererDir,
+    bridgeFile: built.bridgeFile,
     workstation,
     log: (m) => console.error(`[host] ${m}`),
   });
