@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readTiffSummary } from '../../../src/main/pages/tiffTags';
+import type { BatchProgress } from '../../../src/shared/ipc/contracts/scanner';
 import { injectReadStatus } from '../../peers/sane/saneTestPeer';
 
 import { createHarness, pagesArrived, runBatch } from './harness';
@@ -68,6 +69,13 @@ describe('a 10-page ADF batch', () => {
     });
     expect(summary).toMatchObject({ state: 'finished', pagesDelivered: 10 });
     expect(progress).toBeGreaterThan(0);
+    // Progress names each sheet as scanimage starts it (`-p`, "Scanning page N"), in order.
+    const scanning = h.events
+      .filter((e) => e.event === 'scanner:batch-progress')
+      .map((e) => e.payload as BatchProgress)
+      .filter((p) => p.jobId === summary.jobId)
+      .map((p) => p.scanningPage);
+    expect([...new Set(scanning)].slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await h.leftovers()).toEqual([]);
   });
 
