@@ -1,6 +1,9 @@
 /**
  * The `print:*` IPC handlers: thin glue from the validated contract inputs to PrintService.
+ * Printing calls pass the signed-in user (the access gate sets it), so the print log records
+ * who printed and IPP printers see them as the job owner, not the workstation's OS account.
  */
+import { principalOf } from '../ipc/dispatcher';
 import type { Handler } from '../ipc/dispatcher';
 
 import type { PrintService } from './printService';
@@ -31,7 +34,8 @@ export function createPrintHandlers(print: PrintService): { [C in PrintChannel]:
     'print:save-printer': (printer) => print.savePrinter(printer),
     'print:delete-printer': ({ printerId }) => print.deletePrinter(printerId),
     'print:check-printer': ({ printerId }) => print.checkPrinter(printerId),
-    'print:print-test-page': ({ printerId }) => print.printTestPage(printerId),
+    'print:print-test-page': ({ printerId }, ctx) =>
+      print.printTestPage(printerId, principalOf(ctx).username),
     'print:build-packet': async ({ order, recipient, coverSheet }) => {
       const packet = await print.buildPacket(order, recipient, coverSheet);
       return {
@@ -40,9 +44,11 @@ export function createPrintHandlers(print: PrintService): { [C in PrintChannel]:
         orderPageCount: packet.orderPageCount,
       };
     },
-    'print:print-packets': async (req) => ({ jobs: await print.printPackets(req) }),
+    'print:print-packets': async (req, ctx) => ({
+      jobs: await print.printPackets(req, principalOf(ctx).username),
+    }),
     'print:list-jobs': () => print.listJobs(),
-    'print:retry-job': ({ jobId }) => print.retryJob(jobId),
+    'print:retry-job': ({ jobId }, ctx) => print.retryJob(jobId, principalOf(ctx).username),
     'print:cancel-job': ({ jobId }) => print.cancelJob(jobId),
     'print:list-records': (filter) => print.listRecords(filter),
   };

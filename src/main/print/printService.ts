@@ -33,7 +33,10 @@ export type PrintServiceOptions = {
   readonly dataDir: string;
   /** Called for every job change; the workstation forwards it as `print:job-updated`. */
   readonly publish?: (job: PrintJob) => void;
-  /** Who is printing (recorded, and sent to IPP printers as the job owner). */
+  /**
+   * Who is printing when a call names no one (recorded, and sent to IPP printers as the job
+   * owner); defaults to the OS account. The IPC handlers pass the signed-in user instead.
+   */
   readonly currentUser?: () => string;
   /** Environment for `lp` (CUPS_SERVER); defaults to process.env. */
   readonly env?: NodeJS.ProcessEnv;
@@ -99,20 +102,24 @@ export class PrintService {
     return buildPacket(order, { recipient, coverSheet, now: this.now() });
   }
 
-  /** Builds one packet per recipient and queues them on the printer; returns the jobs. */
-  async printPackets(req: PrintPacketsRequest): Promise<PrintJob[]> {
+  /**
+   * Builds one packet per recipient and queues them on the printer; returns the jobs. `by` is
+   * the signed-in user, recorded as who printed.
+   */
+  async printPackets(req: PrintPacketsRequest, by?: string): Promise<PrintJob[]> {
     const order = parsePacketOrder(req.order);
     const printer = await this.printers.get(req.printerId);
     if (req.recipients.length === 0)
       throw new ServiceError('invalid-input', 'Choose at least one recipient.');
-    const target = this.target(printer);
+    const user = by ?? this.user();
+    const target = this.target(printer, user);
     const now = this.now();
     // Without cover sheets every recipient gets the same packet: build it once.
     const shared = req.coverSheet ? null : await buildPacket(order, { now });
     const jobs: PrintJob[] = [];
     for (const { recipient, copies } of req.recipients) {
       const packet = shared ?? (await buildPacket(order, { recipient, coverSheet: true, now }));
-      const job = this.newJob(printer, {
+      const job = this.newJob(printer, user, {
         kind: 'service-copy',
         orderId: order.id,
         caseNumber: order.caseNumber,
@@ -137,10 +144,11 @@ export class PrintService {
     return jobs;
   }
 
-  async printTestPage(printerId: string): Promise<PrintJob> {
+  async printTestPage(printerId: string, by?: string): Promise<PrintJob> {
     const printer = await this.printers.get(printerId);
-    const pdf = await buildTestPage(printer, this.user(), this.now());
-    const job = this.newJob(printer, {
+    const user = by ?? this.user();
+    const pdf = await buildTestPage(printer, user, this.now());
+    const job = this.newJob(printer, user, {
       kind: 'test-page',
       orderId: null,
       caseNumber: null,
@@ -156,7 +164,7 @@ export class PrintService {
       pageCount: 1,
       orderTypeCode: null,
       printer,
-      target: this.target(printer),
+      target: this.target(printer, user),
     });
   }
 
@@ -190,10 +198,10 @@ export class PrintService {
     return this.runner.list();
   }
 
-  async retryJob(id: string): Promise<PrintJob> {
+  async retryJob(id: string, by?: string): Promise<PrintJob> {
     this.known(id);
     try {
-      return await this.runner.retry(id, this.user(), this.now());
+      return await this.runner.retry(id, by ?? this.user(), this.now());
     } catch (error) {
       if (error instanceof RetryRefused) {
         const j = error.job;
@@ -245,8 +253,7 @@ export class PrintService {
     }
   }
 
-  private target(printer: PrinterConfig): PrintTarget {
-    const user = this.user();
+  private target(printer: PrinterConfig, user = this.user()): PrintTarget {
     if (this.options.targetFor) return this.options.targetFor(printer, user);
     return targetFor(printer, { user, osUser: this.osUser, env: this.options.env ?? process.env });
   }
@@ -265,6 +272,7 @@ export class PrintService {
 
   private newJob(
     printer: PrinterConfig,
+    printedBy: string,
     f: Pick<
       PrintJob,
       'kind' | 'orderId' | 'caseNumber' | 'recipient' | 'copies' | 'sides' | 'media' | 'title'
@@ -276,7 +284,7 @@ export class PrintService {
       ...f,
       printerId: printer.id,
       printerName: printer.name,
-      printedBy: this.user(),
+      printedBy,
       state: 'queued',
       reasons: [],
       message: f.recipient

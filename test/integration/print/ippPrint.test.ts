@@ -65,7 +65,7 @@ beforeAll(async () => {
   service = new PrintService({
     dataDir,
     publish: (job) => events.push(job),
-    currentUser: () => 'clerk.jdoe',
+    // No currentUser: who printed must come from the signed-in user of each call.
     pollMs: 100,
     now: () => clock,
   });
@@ -75,7 +75,7 @@ beforeAll(async () => {
     { access: workstation.auth.gate },
   );
   // A supervisor both sets printers up and prints (docs/security-roles.md).
-  await signInAs(workstation, 'supervisor');
+  await signInAs(workstation, 'supervisor', { username: 'sup.rivera' });
   pages = [await grayJpegPage({ text: 'ORDER PAGE 1' }), await g4Page({ text: 'ORDER PAGE 2' })];
   await call('print:save-printer', {
     id: 'dept-3',
@@ -133,7 +133,8 @@ describe('printing service copies over IPP', () => {
       IPP_SIDES: 'two-sided-long-edge',
       IPP_MEDIA: 'na_letter_8.5x11in',
       IPP_JOB_NAME: '25DV01234 DV-110 service copy (Protected person)',
-      IPP_JOB_ORIGINATING_USER_NAME: 'clerk.jdoe',
+      // The signed-in user owns the job at the printer, not the workstation's OS account.
+      IPP_JOB_ORIGINATING_USER_NAME: 'sup.rivera',
       CONTENT_TYPE: 'application/pdf',
     });
     const second = await peer.waitForCapture(done[1]?.printerJobId ?? -1);
@@ -189,7 +190,7 @@ describe('printing service copies over IPP', () => {
     const jamRecord = records.find((r) => r.jobId === jammed.id);
     expect(jamRecord).toMatchObject({
       outcome: 'aborted',
-      printedBy: 'clerk.jdoe',
+      printedBy: 'sup.rivera',
       recipient: { kind: 'restrained-person' },
       caseNumber: '25DV01234',
       orderTypeCode: 'DV-110',
@@ -199,6 +200,7 @@ describe('printing service copies over IPP', () => {
     expect(records.find((r) => r.jobId === retry.id)).toMatchObject({
       outcome: 'completed',
       retryOf: jammed.id,
+      printedBy: 'sup.rivera',
     });
   });
 
@@ -255,6 +257,7 @@ describe('printing service copies over IPP', () => {
     expect(done.state).toBe('completed');
     const captured = await peer.waitForCapture(done.printerJobId ?? -1);
     expect(captured.attrs.IPP_JOB_NAME).toBe('Test page Dept 3 printer');
+    expect(done.printedBy).toBe('sup.rivera');
     expect(Buffer.from(captured.bytes).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
