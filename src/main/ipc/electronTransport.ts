@@ -12,7 +12,8 @@ import type { Dispatcher } from './dispatcher';
 /** The parts of `IpcMainInvokeEvent` this transport reads. */
 export type InvokeEventLike = {
   readonly sender: { readonly id: number };
-  readonly senderFrame: { readonly url: string } | null;
+  /** Electron's `WebFrameMain`: `parent` is null for the window's top frame. */
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
 };
 
 /** The parts of `ipcMain` this transport uses. */
@@ -29,7 +30,12 @@ export function bindIpcMain(
 ): () => void {
   for (const channel of dispatcher.channels) {
     ipcMain.handle(channel, async (event, input): Promise<IpcResult<unknown>> => {
-      const sender = { webContentsId: event.sender.id, frameUrl: event.senderFrame?.url };
+      const frame = event.senderFrame;
+      const sender = {
+        webContentsId: event.sender.id,
+        frameUrl: frame?.url,
+        isTopFrame: frame !== null && frame.parent === null,
+      };
       if (!isTrusted(sender)) {
         onRefused(channel, sender);
         return {

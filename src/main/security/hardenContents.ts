@@ -11,7 +11,8 @@ export function hardenApp(app: App, session: Session, devOrigin?: string): void 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       const own = isTrustedSender(
-        { webContentsId: contents.id, frameUrl: url },
+        // will-navigate fires for the top frame only (sub-frames get will-frame-navigate).
+        { webContentsId: contents.id, frameUrl: url, isTopFrame: true },
         new Set([contents.id]),
         devOrigin,
       );

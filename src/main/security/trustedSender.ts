@@ -11,15 +11,18 @@ export const appOrigin = `${appScheme}://${appHost}`;
 export type SenderInfo = {
   readonly webContentsId: number;
   readonly frameUrl: string | null | undefined;
+  /** False for a sub-frame: only the window's own top frame may call main. */
+  readonly isTopFrame: boolean;
 };
 
-/** True when the call comes from a trusted window's frame at the app origin (or dev origin). */
+/** True when the call comes from a trusted window's top frame at the app origin (or dev origin). */
 export function isTrustedSender(
   sender: SenderInfo,
   trustedIds: ReadonlySet<number>,
   devOrigin?: string,
 ): boolean {
   if (!trustedIds.has(sender.webContentsId)) return false;
+  if (!sender.isTopFrame) return false;
   if (!sender.frameUrl) return false;
   let url: URL;
   try {

@@ -71,7 +71,8 @@ function callOverWs(channel: string, input: unknown): Promise<unknown> {
   });
 }
 
-const trustedEvent = { sender: { id: 1 }, senderFrame: { url: 'app://clerk/index.html' } };
+const top = { url: 'app://clerk/index.html', parent: null };
+const trustedEvent = { sender: { id: 1 }, senderFrame: top };
 
 describe('both transports over one handler registry', () => {
   const ipcMain = new FakeIpcMain();
@@ -99,9 +100,14 @@ describe('both transports over one handler registry', () => {
 
   it('refuses an untrusted sender before dispatching', async () => {
     seen.length = 0;
-    const other = { sender: { id: 2 }, senderFrame: { url: 'app://clerk/index.html' } };
-    const elsewhere = { sender: { id: 1 }, senderFrame: { url: 'https://evil.example/' } };
-    for (const event of [other, elsewhere]) {
+    const other = { sender: { id: 2 }, senderFrame: top };
+    const elsewhere = {
+      sender: { id: 1 },
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    };
+    const subFrame = { sender: { id: 1 }, senderFrame: { url: top.url, parent: top } };
+    const noFrame = { sender: { id: 1 }, senderFrame: null };
+    for (const event of [other, elsewhere, subFrame, noFrame]) {
       expect(await ipcMain.invoke('app:get-info', event, {})).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },

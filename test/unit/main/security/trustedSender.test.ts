@@ -16,11 +16,19 @@ describe('isTrustedSender', () => {
     [5, 'not a url', false],
     [5, null, false],
   ])('sender %s at %s → %s', (id, url, expected) => {
-    expect(isTrustedSender({ webContentsId: id, frameUrl: url }, trusted)).toBe(expected);
+    expect(isTrustedSender({ webContentsId: id, frameUrl: url, isTopFrame: true }, trusted)).toBe(
+      expected,
+    );
+  });
+
+  it('refuses a sub-frame of our own window, even at the app origin', () => {
+    const frame = { webContentsId: 5, frameUrl: 'app://clerk/index.html' };
+    expect(isTrustedSender({ ...frame, isTopFrame: false }, trusted)).toBe(false);
+    expect(isTrustedSender({ ...frame, isTopFrame: true }, trusted)).toBe(true);
   });
 
   it('accepts the dev server origin only when one is given', () => {
-    const s = { webContentsId: 5, frameUrl: 'http://localhost:5174/index.html' };
+    const s = { webContentsId: 5, frameUrl: 'http://localhost:5174/index.html', isTopFrame: true };
     expect(isTrustedSender(s, trusted)).toBe(false);
     expect(isTrustedSender(s, trusted, 'http://localhost:5174')).toBe(true);
   });
