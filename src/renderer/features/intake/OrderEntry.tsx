@@ -4,6 +4,8 @@ import type { OrderTypeEntry } from '../../../shared/orders';
 import { navigate } from '../../app/useHashPath';
 import type { DraftRow } from '../../db/rows';
 
+import { ExpiryNote } from './form/ExpiryNote';
+import { expiryPreview } from './form/expiryPreview';
 import { fieldKeys, buildFormSpec } from './form/formSpec';
 import type { FieldValue, FormValues } from './form/fieldTypes';
 import { textOf } from './form/fieldTypes';
@@ -148,6 +150,7 @@ export function OrderEntry({ draft, entry }: Props) {
           errors={visibleErrors}
           onChange={onChange}
           onBlur={onBlur}
+          notes={{ dates: <ExpiryNote preview={expiryPreview(check.built.order)} /> }}
         />
         <div className="form-actions">
           <button type="button" className="primary" onClick={review} aria-keyshortcuts="Alt+R">

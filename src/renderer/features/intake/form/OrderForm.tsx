@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import type { ReactNode } from 'react';
 
 import type { FieldValue, FormValues, Section } from './fieldTypes';
 import { itemKey, textOf } from './fieldTypes';
@@ -10,6 +11,8 @@ type Props = {
   readonly errors: Readonly<Record<string, string>>;
   readonly onChange: (key: string, value: FieldValue) => void;
   readonly onBlur: (key: string) => void;
+  /** Extra content shown at the end of a section, by section id (e.g. the computed expiry). */
+  readonly notes?: Readonly<Record<string, ReactNode>>;
 };
 
 function visible(
@@ -24,7 +27,7 @@ function visible(
 }
 
 /** Renders a generated form: sections, repeated groups, inline errors. */
-export function OrderForm({ sections, values, errors, onChange, onBlur }: Props) {
+export function OrderForm({ sections, values, errors, onChange, onBlur, notes }: Props) {
   return (
     <div className="order-form">
       {sections.map((section) => {
@@ -55,6 +58,7 @@ export function OrderForm({ sections, values, errors, onChange, onBlur }: Props)
               <legend>{section.title}</legend>
               {section.note && <p className="section-note">{section.note}</p>}
               <div className="field-grid">{body()}</div>
+              {notes?.[section.id]}
             </fieldset>
           );
         }
