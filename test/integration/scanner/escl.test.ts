@@ -121,6 +121,51 @@ describe('busy, end of job and faults', () => {
   });
 });
 
+describe('the scanner ending the batch itself', () => {
+  it('reports a scanner still busy when the wait is over as busy, in clerk words', async () => {
+    const impatient = await createHarness({ escl: { maxRetryDelayMs: 10, busyTimeoutMs: 150 } });
+    try {
+      const file = await impatient.service.store.save({ kind: 'escl', name: 'MFP', url: peer.url });
+      peer.reset({ busyPosts: 10_000 });
+      const { pages, summary } = await runBatch(impatient, file.scanners[0]?.id ?? '', gray);
+      expect(pages).toHaveLength(0);
+      expect(summary.error).toMatchObject({
+        code: 'busy',
+        detail: 'ScanJobs: HTTP 503 until timeout',
+      });
+      expect(summary.error?.message).toMatch(/^The scanner is busy/);
+      expect(peer.log.filter((l) => l === 'POST /eSCL/ScanJobs → 503').length).toBeGreaterThan(1);
+    } finally {
+      await impatient.dispose();
+    }
+  });
+
+  it('keeps the pages before a job cancelled at the device (NextDocument 410)', async () => {
+    peer.reset({ adfSheets: 10, pageDelayMs: 100 });
+    const { pages, summary, ending } = await runBatch(h, scannerId, gray, async (jobId) => {
+      await pagesArrived(h, jobId, 1);
+      // Someone presses Cancel on the scanner's panel: the device drops the job.
+      const job = /^GET (\/eSCL\/ScanJobs\/[0-9a-f-]+)\/NextDocument → 200$/.exec(
+        nextDocs().find((l) => l.endsWith('→ 200')) ?? '',
+      )?.[1];
+      expect(job).toBeDefined();
+      await fetch(`http://127.0.0.1:${peer.port}${job}`, { method: 'DELETE' });
+    });
+    expect(nextDocs().at(-1)).toMatch(/→ 410$/);
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThan(10);
+    expect(ending).toMatchObject({
+      event: 'scanner:batch-failed',
+      payload: { pagesDelivered: pages.length },
+    });
+    expect(summary.error).toMatchObject({
+      code: 'cancelled',
+      detail: 'the scanner cancelled the job (HTTP 410)',
+    });
+    expect(summary.error?.message).toMatch(/pages scanned before the cancel are kept/);
+  });
+});
+
 describe('bilevel over eSCL', () => {
   it('asks for BlackAndWhite1 PNG and stores G4', async () => {
     const { pages } = await runBatch(h, scannerId, { ...gray, colourMode: 'bilevel' });

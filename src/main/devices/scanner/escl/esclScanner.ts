@@ -134,7 +134,7 @@ export class EsclScanner implements ScannerPort {
     try {
       await this.readPages(job.location, job.dpi, settings, signal, sink, request.maxPages);
     } catch (error) {
-      if (signal.aborted || (error instanceof ScanDeviceError && error.code === 'cancelled')) {
+      if (signal.aborted) {
         await this.request(job.location, { method: 'DELETE' }).catch(() => undefined);
         throw new ScanDeviceError('cancelled', 'cancelled by the clerk');
       }
@@ -248,8 +248,10 @@ export class EsclScanner implements ScannerPort {
         }
         return;
       }
-      if (res.status === 410)
-        throw new ScanDeviceError('communication', 'the scanner cancelled the job');
+      // Gone: the job was cancelled at the device (its panel, or its own timeout).
+      if (res.status === 410) {
+        throw new ScanDeviceError('cancelled', 'the scanner cancelled the job (HTTP 410)');
+      }
       if (res.status === 503) {
         const status = await this.status(signal);
         const info = status.jobs.find(
