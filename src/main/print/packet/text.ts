@@ -3,8 +3,10 @@
  * standard fonts can show.
  *
  * The packet uses the PDF standard fonts (Helvetica), which cover Windows-1252 only; no font
- * subsetting library is in the app. Names with other letters are shown with accents removed
- * (Nguyễn → Nguyen) and anything else as '?'. The order images themselves are unaffected.
+ * subsetting library is in the app. Windows-1252 letters print as typed (José Núñez), however
+ * they were composed. Other letters lose their accents (Nguyễn → Nguyen, Łukasz → Lukasz),
+ * invisible characters are dropped, and each character still unprintable becomes one '?'.
+ * The order images themselves are unaffected.
  */
 import type { PDFFont } from 'pdf-lib';
 
@@ -36,19 +38,48 @@ export function formatExpiry(expiresAt: string): string {
   return expiresAt === 'none' ? 'No expiration date' : formatCourtDateTime(expiresAt);
 }
 
-/** Returns `text` with every character the font cannot encode replaced. */
+/** Letters that have no accent to remove (NFD leaves them whole), and their plain form. */
+const plainLetters: Readonly<Record<string, string>> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ŧ: 'T',
+  ŧ: 't',
+  Ɨ: 'I',
+  ɨ: 'i',
+};
+
+/** Zero-width and control characters: nothing to print, so nothing to replace. */
+const invisible = /^[\p{Cc}\p{Cf}\p{M}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]+$/u;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Returns `text` with every character the font cannot encode replaced, predictably: composed
+ * first (NFC), then per character as the reader sees it (a grapheme, so one emoji is one '?').
+ * Never throws, whatever the string holds (lone surrogates included).
+ */
 export function fitToFont(font: PDFFont, text: string): string {
   const supported = charSet(font);
+  const printable = (s: string) => [...s].every((c) => supported.has(c.codePointAt(0) ?? 0));
   let out = '';
-  for (const ch of text.replace(/[\r\n\t]+/g, ' ')) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (supported.has(cp)) {
-      out += ch;
+  for (const { segment } of graphemes.segment(text.replace(/[\r\n\t]+/g, ' ').normalize('NFC'))) {
+    if (printable(segment)) {
+      out += segment;
       continue;
     }
-    // Drop accents (NFD splits "ễ" into "e" + marks), then check again.
-    const plain = ch.normalize('NFD').replace(/\p{M}/gu, '');
-    out += [...plain].every((c) => supported.has(c.codePointAt(0) ?? 0)) && plain ? plain : '?';
+    // Drop accents (NFD splits "ễ" into "e" + marks) and invisible parts, then check again.
+    const plain = [...segment.normalize('NFD')]
+      .filter((c) => !invisible.test(c))
+      .map((c) => plainLetters[c] ?? c)
+      .join('');
+    if (plain === '' && invisible.test(segment)) continue;
+    out += plain !== '' && printable(plain) ? plain : '?';
   }
   return out;
 }
