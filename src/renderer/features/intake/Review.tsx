@@ -160,9 +160,15 @@ export function Review({ draft, entry, owner }: Props) {
       <section className="panel" aria-labelledby="rv-conflicts" data-testid="conflicts">
         <h3 id="rv-conflicts">Other orders for these people</h3>
         {conflicts === null ? (
-          <p aria-live="polite">Checking this workstation&apos;s orders and drafts…</p>
+          <p aria-live="polite">
+            Checking this workstation&apos;s orders, drafts and the court&apos;s orders from the
+            registry…
+          </p>
         ) : conflicts.matches.length === 0 ? (
-          <p>No other order or draft on this workstation names these people or this case.</p>
+          <p>
+            No other order or draft (here or in the court&apos;s registry copy) names these people
+            or this case.
+          </p>
         ) : (
           <>
             <table className="data-table">
@@ -172,6 +178,7 @@ export function Review({ draft, entry, owner }: Props) {
                   <th scope="col">Type</th>
                   <th scope="col">Case</th>
                   <th scope="col">Issued</th>
+                  <th scope="col">Expires</th>
                   <th scope="col">Status</th>
                   <th scope="col">Why it matched</th>
                 </tr>
@@ -182,6 +189,7 @@ export function Review({ draft, entry, owner }: Props) {
                     <td>{m.orderType}</td>
                     <td>{m.caseNumber}</td>
                     <td>{when(m.issuedAt)}</td>
+                    <td>{m.noExpiration ? 'No expiration' : when(m.expiresAt)}</td>
                     <td>{m.status}</td>
                     <td>{m.reasons.join('; ')}</td>
                   </tr>

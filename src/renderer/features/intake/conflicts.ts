@@ -3,7 +3,7 @@
  * the court's orders from the registry cache) for the same restrained or protected persons or
  * the same case number, with the enforcement priority among them.
  */
-import { enforcementPriority, orderSchema } from '../../../shared/orders';
+import { deriveExpiry, enforcementPriority, orderSchema } from '../../../shared/orders';
 import type { Order, PriorityResult } from '../../../shared/orders';
 import { samePerson } from '../../../shared/search/personMatch';
 import type { PersonKey } from '../../../shared/search/personMatch';
@@ -20,6 +20,10 @@ export type ConflictMatch = {
   readonly caseNumber: string;
   readonly status: string;
   readonly issuedAt: string | null;
+  /** When the order ends; null when unknown (a draft) or when it has no expiration. */
+  readonly expiresAt: string | null;
+  /** True for an order that lawfully never expires. */
+  readonly noExpiration: boolean;
   readonly reasons: readonly string[];
 };
 
@@ -62,6 +66,13 @@ function compare(mine: PartyOrder, other: PartyOrder): string[] {
   return reasons;
 }
 
+/** The dates of a stored order as the conflict list shows them. */
+function datesOf(order: Order): Pick<ConflictMatch, 'issuedAt' | 'expiresAt' | 'noExpiration'> {
+  const expiry = deriveExpiry(order);
+  const expiresAt = expiry.ok ? expiry.expiresAt : null;
+  return { issuedAt: order.issuedAt, expiresAt, noExpiration: expiry.ok && expiresAt === null };
+}
+
 function draftParties(values: FormValues): PartyOrder {
   const count = Number(textOf(values, 'protected.count') || '0');
   const person = (p: string) => ({
@@ -96,7 +107,7 @@ export async function findConflicts(
       orderType: row.orderType,
       caseNumber: row.caseNumber,
       status: row.status,
-      issuedAt: parsed.data.issuedAt,
+      ...datesOf(parsed.data),
       reasons,
     });
   }
@@ -117,7 +128,7 @@ export async function findConflicts(
       orderType: row.orderType,
       caseNumber: row.caseNumber,
       status: row.status,
-      issuedAt: parsed.data.issuedAt,
+      ...datesOf(parsed.data),
       reasons,
     });
   }
@@ -132,6 +143,8 @@ export async function findConflicts(
       caseNumber: textOf((draft.values ?? {}) as FormValues, 'caseNumber'),
       status: `draft by ${draft.owner}`,
       issuedAt: null,
+      expiresAt: null,
+      noExpiration: false,
       reasons,
     });
   }
