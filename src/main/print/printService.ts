@@ -248,7 +248,10 @@ export class PrintService {
     if (!this.runner.get(id)) {
       throw new ServiceError(
         'not-found',
-        'That print job is not on this workstation’s queue (it may be from before a restart).',
+        // PDFs of failed jobs live in memory only; the order's pages are stored in the
+        // renderer, so printing the order again rebuilds the same packet.
+        'That print job is no longer on this workstation’s queue (it may be from before a ' +
+          'restart). Tick the order on the Print page and print it again for this recipient.',
       );
     }
   }
