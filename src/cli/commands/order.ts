@@ -45,8 +45,9 @@ export const orderGroup: CliGroup = {
       options: orderCheckOptions,
       run: async (input) => {
         const file = input.args[0] ?? '';
+        const options = checkOptionsOf(input);
         const json = parseJsonText(await input.io.readFile(file), file);
-        const checked = checkOrder(json, checkOptionsOf(input));
+        const checked = checkOrder(json, options);
         // The documented output is exactly these three keys (the parsed order is not echoed).
         const result = { ok: checked.ok, errors: checked.errors, derived: checked.derived };
         if (result.ok) return { json: result };

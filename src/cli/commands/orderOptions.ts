@@ -1,10 +1,10 @@
 /**
  * The options `order check` and `clets encode` share: the "now" for future-date rules, court
- * closures and close of business. checkOrder validates their values and reports bad ones as
- * errors at `options.*`, so they are passed through as given.
+ * closures and close of business. A bad value is a bad command line, not a bad order: it gets
+ * one stderr line naming the flag (checkOrder's own option rules), before any file is read.
  */
-import type { CheckOptions } from '../../shared/orders';
-import type { CliInput, CliOption } from '../command';
+import { checkOptionErrors, type CheckOptions } from '../../shared/orders';
+import { CliInputError, type CliInput, type CliOption } from '../command';
 
 /** `--now`, `--closed`, `--close-of-business`. */
 export const orderCheckOptions: readonly CliOption[] = [
@@ -21,12 +21,31 @@ export const orderCheckOptions: readonly CliOption[] = [
   },
 ];
 
-/** The CheckOptions the command line asked for. */
+/** The flag each `options.*` error path came from. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  'options.now': 'now',
+  'options.closures': 'closed',
+  'options.closeOfBusiness': 'close-of-business',
+};
+
+/**
+ * The CheckOptions the command line asked for. Throws a {@link CliInputError} (exit 1, one
+ * line) naming the flag and its value when a value is not valid.
+ */
 export function checkOptionsOf(input: CliInput): CheckOptions {
   const o = input.options;
-  return {
+  const options: CheckOptions = {
     ...(o.now === undefined ? {} : { now: o.now }),
     ...(o.closed === undefined ? {} : { closures: o.closed.split(',').map((d) => d.trim()) }),
     ...(o['close-of-business'] === undefined ? {} : { closeOfBusiness: o['close-of-business'] }),
   };
+  const errors = checkOptionErrors(options);
+  if (errors.length > 0) {
+    const problems = errors.map((e) => {
+      const flag = FLAG_OF[e.path] ?? e.path;
+      return `--${flag} "${o[flag] ?? ''}": ${e.message}`;
+    });
+    throw new CliInputError(problems.join(' '));
+  }
+  return options;
 }

@@ -81,6 +81,7 @@ export {
 export { orderToCletsRecords, serviceStatement, NO_EXPIRY, type CletsField } from './cletsRecords';
 export {
   checkOrder,
+  checkOptionErrors,
   type CheckOptions,
   type CheckResult,
   type Derived,

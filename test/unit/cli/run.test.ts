@@ -248,6 +248,33 @@ describe('ccpor order and clets encode (fixtures from test/fixtures/orders)', ()
     expect(bad.stderr).toMatch(/Unknown event "burned"; use one of issued, /);
   });
 
+  it('a bad --now, --closed or --close-of-business is one stderr line naming the flag', async () => {
+    const file = fixture('EPO-001.valid.json');
+    const cases: [string[], string][] = [
+      [
+        ['order', 'check', file, '--now', '2026-01-01'],
+        'ccpor: --now "2026-01-01": Now must be a date-time with offset, e.g. 2026-07-03T14:30:00-07:00.\n',
+      ],
+      [
+        ['order', 'check', file, '--closed', '2026-11-23,2026-02-30'],
+        'ccpor: --closed "2026-11-23,2026-02-30": Court closure dates must be YYYY-MM-DD: 2026-02-30.\n',
+      ],
+      [
+        ['clets', 'encode', file, '--close-of-business', '25:00'],
+        'ccpor: --close-of-business "25:00": Close of business must be HH:MM in 24-hour time, e.g. 17:00.\n',
+      ],
+    ];
+    for (const [argv, stderr] of cases) {
+      const r = await run(argv, nodeIo);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(stderr);
+    }
+    // Checked before the file is read: a bad flag on a missing file names the flag.
+    const both = await run(['order', 'check', 'no/such.json', '--now', 'x'], fakeIo({}));
+    expect(both.stderr).toMatch(/^ccpor: --now "x": /);
+  });
+
   it('clets encode of an invalid order exits 1 and encodes nothing', async () => {
     const r = await run(
       ['clets', 'encode', fixture('dv130-six-years.invalid.json'), ...now],

@@ -53,7 +53,12 @@ export type CheckResult = {
   order?: Order;
 };
 
-function optionErrors(options: CheckOptions): FieldError[] {
+/**
+ * The problems with the options themselves (bad "now", closure dates or closing time), at paths
+ * `options.*`; checkOrder reports them instead of checking the order, and the CLI turns them
+ * into a one-line usage of the flag.
+ */
+export function checkOptionErrors(options: CheckOptions): FieldError[] {
   const errors: FieldError[] = [];
   if (options.now !== undefined && !isInstant(options.now)) {
     errors.push({
@@ -153,7 +158,7 @@ function orderRuleErrors(order: Order, nowIso: string): FieldError[] {
  * derives its expiry, CLETS due-by time, PCO codes, MIS text, Brady suggestion and NCIC names.
  */
 export function checkOrder(input: unknown, options: CheckOptions = {}): CheckResult {
-  const optErrors = optionErrors(options);
+  const optErrors = checkOptionErrors(options);
   if (optErrors.length > 0) return { ok: false, errors: optErrors, derived: null };
   const parsed = compiledOrderSchema().safeParse(input, { error: orderErrorMap });
   if (!parsed.success)
