@@ -197,11 +197,6 @@ function withinLimits(
       `${cap(aType(entry.code))} can last at most ${describeDuration(entry.maxDuration ?? '')}: the expiration must be on or before ${latest}.`,
     );
   }
-  if (entry.defaultExpiry.rule === 'epo') {
-    const epo = epoExpiry(order.issuedAt, options);
-    if (at > instantMs(epo.at))
-      return fail(`Expiration is too late: latest is ${epo.at}. ${epo.explanation}`);
-  }
   if (entry.minDuration) {
     const earliest = addDuration(courtDateOf(order.issuedAt), entry.minDuration);
     if (courtDateOf(result.expiresAt) < earliest) {
