@@ -15,7 +15,7 @@ import { statusLabel } from '../../../../src/renderer/features/intake/statusLabe
 
 const order = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../../fixtures/orders/DV-130.valid.json'), 'utf8'),
-) as { id: string; caseNumber: string } & Record<string, unknown>;
+) as { id: string; orderType: string; caseNumber: string } & Record<string, unknown>;
 
 let db: ClerkDb;
 let n = 0;
