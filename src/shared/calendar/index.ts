@@ -35,3 +35,11 @@ export type { CourtHoliday } from './holidays';
 export { observedDate } from './holidays';
 export { ALL_COURTS, closuresFor, courtClosureSchema, courtClosureTableSchema } from './closures';
 export type { CourtClosure } from './closures';
+export {
+  DEFAULT_CLOSE_OF_BUSINESS,
+  closeOfBusinessFor,
+  courtRulesFor,
+  courtSettingSchema,
+  courtSettingsTableSchema,
+} from './courtSettings';
+export type { CourtSetting } from './courtSettings';

@@ -2,7 +2,7 @@
  * When an order ends (issue 3 item 5; domain.md §1.1, §5, §9.2): the written expiry checked
  * against the type's limits, or the type's default when none is written.
  */
-import { addCourtDays } from '../../calendar';
+import { addCourtDays, DEFAULT_CLOSE_OF_BUSINESS } from '../../calendar';
 import { addDays } from '../../time/dates';
 import { COURT_ZONE, zonedDateTimeToIso } from '../../time/zoned';
 import { aType, cap, orderTypeAt } from '../catalog';
@@ -23,8 +23,8 @@ export type ExpiryResult =
   | { ok: true; expiresAt: string | null; rule: string; explanation: string }
   | { ok: false; path: string; message: string };
 
-/** Default close of judicial business (UNVERIFIED; configurable per court). */
-export const DEFAULT_CLOSE_OF_BUSINESS = '17:00';
+/** Default close of judicial business (UNVERIFIED; per court in the calendar's settings table). */
+export { DEFAULT_CLOSE_OF_BUSINESS };
 
 type ExpiryInput = Pick<Order, 'orderType' | 'issuedAt' | 'hearingAt' | 'expiration'>;
 
