@@ -146,7 +146,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     auth,
     close: async () => {
       await auth.close();
-      print.close();
+      await print.close();
       await licence.close();
       await scanner.close();
       sync.close();

@@ -236,8 +236,9 @@ export class PrintService {
     return this.log.list(filter);
   }
 
-  close(): void {
-    this.runner.close();
+  /** Resolves once the outcomes of finished jobs are written to the print log. */
+  close(): Promise<void> {
+    return this.runner.close();
   }
 
   private now(): Date {

@@ -61,7 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  service?.close();
+  await service?.close();
   await cups?.stop();
   await printer?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -87,7 +87,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  service?.close();
+  await service?.close();
   await workstation?.close();
   await peer?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -57,6 +57,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class JobRunner {
   private readonly entries = new Map<string, Entry>();
   private readonly chains = new Map<string, Promise<void>>();
+  /** Print-log writes not yet on disk: close() waits for them, so no outcome is lost on quit. */
+  private readonly writes = new Set<Promise<void>>();
   private closed = false;
   private readonly pollMs: number;
   private readonly busyWaitMs: number;
@@ -156,9 +158,11 @@ export class JobRunner {
     });
   }
 
-  close(): void {
+  /** Stops polling and resolves once every outcome already decided is in the print log. */
+  async close(): Promise<void> {
     this.closed = true;
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
+    await Promise.all([...this.writes]);
   }
 
   private async send(e: Entry): Promise<void> {
@@ -298,9 +302,11 @@ export class JobRunner {
   }
 
   private logOutcome(e: Entry, outcome: PrintOutcome): void {
-    this.options.log
+    const write = this.options.log
       .append(this.record(e.job, e.spec, outcome))
       .catch((error) => this.options.onError?.('print log append', error));
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
   }
 }
 

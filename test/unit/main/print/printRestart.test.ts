@@ -61,13 +61,9 @@ describe('print jobs across a restart', () => {
     });
     const failed = await settled(before, job?.id ?? '');
     expect(failed.canRetry).toBe(true);
-    // The outcome line is appended after the job's state changes; let it land before "closing".
-    for (let i = 0; i < 200; i += 1) {
-      const [record] = await before.listRecords({ orderId: 'order-0001' });
-      if (record?.outcome === 'failed') break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    before.close();
+    // The outcome line is appended after the job's state changes: close() must wait for it,
+    // or a quit right after a failure would leave the record at "requested".
+    await before.close();
 
     const after = service();
     expect(after.listJobs()).toEqual([]);
@@ -77,6 +73,6 @@ describe('print jobs across a restart', () => {
     const retry = after.retryJob(failed.id);
     await expect(retry).rejects.toBeInstanceOf(ServiceError);
     await expect(retry).rejects.toThrow(/print it again for this recipient/);
-    after.close();
+    await after.close();
   });
 });
