@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { chromiumAppArgs, chromiumProfileDir } from '../src/host/appWindow';
 import { defaultDataDir } from '../src/main/services/dataDir';
 import { DEMO_COURT, demoUsers } from '../src/shared/auth/demoUsers';
 
@@ -196,24 +197,16 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const profile = path.join(dataDir, 'chromium-profile');
+  const profile = chromiumProfileDir(dataDir);
   mkdirSync(profile, { recursive: true });
-  const window = spawn(
-    browser,
-    [
-      `--app=${url}`,
-      `--user-data-dir=${profile}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--window-size=1440,900',
-    ],
-    { stdio: 'ignore' },
-  );
-  // Closing the app window stops the workstation, as closing the desktop app would.
-  window.once('exit', stopAll);
+  const asRoot = process.getuid?.() === 0;
+  const window = spawn(browser, chromiumAppArgs(url, profile, asRoot), { stdio: 'ignore' });
+  window.once('exit', (code) => {
+    // Closing the app window stops the workstation, as closing the desktop app would.
+    if (code === 0 || stopping) return stopAll();
+    // A browser that failed to start must not take the workstation down with it.
+    console.error(`Chromium stopped (code ${code}); open ${url} in a browser. Ctrl+C stops.`);
+  });
 }
 
 main().catch((error: unknown) => {
