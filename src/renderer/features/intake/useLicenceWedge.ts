@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { safeParseAamva } from '../../../shared/aamva';
+import type { AamvaParseResult } from '../../../shared/aamva';
+import { clerkApi } from '../../platform/clerk';
 import { WedgeBurstDetector, wedgeKeyFromEvent } from '../licence/wedgeDetector';
 import type { WedgeEmission } from '../licence/wedgeDetector';
 
@@ -22,9 +24,20 @@ function giveBack(text: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** The form values and the notice for a parsed licence, naming where it came from. */
+function filledFrom(result: AamvaParseResult, source: string) {
+  const fill = licenceToValues(result);
+  const state: WedgeState = {
+    message: `Filled from the ${source}: ${fill.filledLabels.join(', ')}. Check each value against the card.`,
+    unmapped: fill.unmapped,
+  };
+  return { values: fill.values, state };
+}
+
 /**
- * Listens for a keyboard-wedge licence scan: a fast burst of keys starting with `@` (the
- * burst logic is `WedgeBurstDetector`). The burst is kept out of whatever field has focus,
+ * Listens for a licence scan: a keyboard-wedge burst (a fast burst of keys starting with `@`;
+ * the burst logic is `WedgeBurstDetector`), or a scan main publishes from a HID POS or serial
+ * reader (`licence:payload-scanned`). The burst is kept out of whatever field has focus,
  * parsed with our AAMVA parser, and the restrained person's fields are filled. Keys that
  * turn out to be a person typing are given back to the field.
  */
@@ -53,12 +66,9 @@ export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => 
           });
           continue;
         }
-        const result = licenceToValues(parsed.value);
-        fill.current(result.values);
-        setState({
-          message: `Filled from the driver's licence: ${result.filledLabels.join(', ')}. Check each value against the card.`,
-          unmapped: result.unmapped,
-        });
+        const filled = filledFrom(parsed.value, "driver's licence");
+        fill.current(filled.values);
+        setState(filled.state);
       }
     };
     const schedule = () => {
@@ -87,6 +97,27 @@ export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => 
       window.removeEventListener('keydown', onKeyDown, true);
       clearTimeout(timer);
     };
+  }, []);
+
+  useEffect(() => {
+    // A HID POS or USB-serial reader opened in main sends each scan already parsed. Each scan
+    // is applied once (its id), and only while this form is open.
+    const seen = new Set<string>();
+    const off = clerkApi().subscribe('licence:payload-scanned', (scan) => {
+      if (seen.has(scan.scanId)) return;
+      seen.add(scan.scanId);
+      if (!scan.outcome.ok) {
+        setState({
+          message: `The licence reader's scan could not be read: ${scan.outcome.message}`,
+          unmapped: [],
+        });
+        return;
+      }
+      const filled = filledFrom(scan.outcome.result, "driver's licence (reader)");
+      fill.current(filled.values);
+      setState(filled.state);
+    });
+    return off;
   }, []);
 
   return state;
