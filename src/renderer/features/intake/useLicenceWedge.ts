@@ -101,10 +101,12 @@ export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => 
 
   useEffect(() => {
     // A HID POS or USB-serial reader opened in main sends each scan already parsed. Each scan
-    // is applied once (its id), and only while this form is open.
+    // is applied once (its id), and only if made while this form is open: the event hub
+    // replays the last scan to a newly subscribed page, which belongs to an earlier form.
     const seen = new Set<string>();
+    const openedAt = Date.now();
     const off = clerkApi().subscribe('licence:payload-scanned', (scan) => {
-      if (seen.has(scan.scanId)) return;
+      if (seen.has(scan.scanId) || !(Date.parse(scan.at) >= openedAt)) return;
       seen.add(scan.scanId);
       if (!scan.outcome.ok) {
         setState({

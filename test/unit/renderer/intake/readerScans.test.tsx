@@ -44,21 +44,24 @@ function Form() {
   );
 }
 
-const scan = (scanId: string, outcome: LicenceScan['outcome']): LicenceScan => ({
-  scanId,
-  readerId: 'hid:/dev/hidraw7',
-  at: '2026-12-02T18:00:00.000Z',
-  outcome,
-});
+const scan = (
+  scanId: string,
+  outcome: LicenceScan['outcome'],
+  at = new Date(Date.now() + 1000).toISOString(),
+): LicenceScan => ({ scanId, readerId: 'hid:/dev/hidraw7', at, outcome });
 
 describe('reader scans from main', () => {
-  it('fill the restrained person once per scan, and stop when the form closes', () => {
+  it('fill the restrained person once per scan made while the form is open', () => {
     fills.length = 0;
     const view = render(<Form />);
     expect(listeners).toHaveLength(1);
     const result = parseAamva(
       personPayload(people.illinois, { version: 10, iin: '636035', jurisdictionVersion: 1 }),
     );
+    // The hub replays the last scan to a new subscriber: one made before this form opened.
+    const replayed = scan('s0', { ok: true, result }, new Date(Date.now() - 60_000).toISOString());
+    act(() => listeners.forEach((l) => l(replayed)));
+    expect(fills).toHaveLength(0);
     const ok = scan('s1', { ok: true, result });
     act(() => listeners.forEach((l) => l(ok)));
     act(() => listeners.forEach((l) => l(ok)));
