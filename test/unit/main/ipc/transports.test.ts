@@ -116,6 +116,26 @@ describe('both transports over one handler registry', () => {
     expect(seen).toEqual([]);
   });
 
+  it('forwards hub events to the WebSocket as event frames', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/`);
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const scan = {
+      scanId: 'e1',
+      readerId: 'wedge',
+      at: '2026-12-02T10:00:00-08:00',
+      outcome: { ok: false as const, code: 'unreadable', message: 'Scan again.' },
+    };
+    const received = new Promise((resolve) => {
+      ws.on('message', (data) => {
+        const m = decodeFrame(String(data));
+        if (m.t === 'event' && m.event === 'licence:payload-scanned') resolve(m.payload);
+      });
+    });
+    workstation.hub.publish('licence:payload-scanned', scan);
+    expect(await received).toEqual(scan);
+    ws.close();
+  });
+
   it('unbinds every channel', () => {
     const m = new FakeIpcMain();
     const unbind = bindIpcMain(m, dispatcher, () => true);
