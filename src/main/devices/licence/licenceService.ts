@@ -36,6 +36,8 @@ function aamvaFailure(error: AamvaError): ServiceError {
 export class LicenceService {
   private readonly known = new Map<string, LicenceReaderInfo>();
   private readonly open = new Map<string, LicenceReaderPort>();
+  /** Open readers that stopped delivering scans (device error), with the clerk message. */
+  private readonly stopped = new Map<string, string>();
 
   constructor(private readonly deps: LicenceServiceDeps) {}
 
@@ -57,13 +59,24 @@ export class LicenceService {
     this.known.clear();
     for (const r of readers) this.known.set(r.id, r);
     for (const [id, reader] of this.open) this.known.set(id, reader.info);
-    return { readers: [...this.known.values()], problems };
+    const listed = [...this.known.values()].map((r) => ({
+      ...r,
+      open: this.open.has(r.id),
+      problem: this.stopped.get(r.id) ?? null,
+    }));
+    return { readers: listed, problems };
   }
 
   /** Opens a listed reader; its scans arrive as `licence:payload-scanned` events. */
   async openReader(readerId: string): Promise<LicenceReaderInfo> {
     const already = this.open.get(readerId);
-    if (already) return already.info;
+    if (already && !this.stopped.has(readerId)) return already.info;
+    if (already) {
+      // The reader stopped (unplugged, device error): "open it again" really reopens it.
+      this.open.delete(readerId);
+      this.stopped.delete(readerId);
+      await already.close().catch(() => undefined);
+    }
     if (!this.known.has(readerId)) await this.listReaders();
     const info = this.known.get(readerId);
     if (!info) {
@@ -75,8 +88,14 @@ export class LicenceService {
     const reader = this.deps.createReader(info);
     try {
       await reader.open({
-        onPayload: (p) => this.publishScan(readerId, p.text, null),
-        onError: (e) => this.publishScan(readerId, null, e),
+        onPayload: (p) => {
+          this.stopped.delete(readerId);
+          this.publishScan(readerId, p.text, null);
+        },
+        onError: (e) => {
+          if (e.code === 'device-error') this.stopped.set(readerId, e.message);
+          this.publishScan(readerId, null, e);
+        },
       });
     } catch (error) {
       const message =
@@ -89,6 +108,7 @@ export class LicenceService {
 
   async closeReader(readerId: string): Promise<{ closed: boolean }> {
     const reader = this.open.get(readerId);
+    this.stopped.delete(readerId);
     if (!reader) return { closed: false };
     this.open.delete(readerId);
     await reader.close();
@@ -157,6 +177,7 @@ export class LicenceService {
   async close(): Promise<void> {
     const readers = [...this.open.values()];
     this.open.clear();
+    this.stopped.clear();
     await Promise.allSettled(readers.map((r) => r.close()));
   }
 }

@@ -18,9 +18,16 @@ export const licenceReaderSchema = z.object({
   productId: z.number().int().nullable(),
 });
 
+/** A listed reader with its state in main: open (scans are published) and what went wrong. */
+export const licenceListedReaderSchema = licenceReaderSchema.extend({
+  open: z.boolean(),
+  /** Why an open reader stopped delivering scans (unplugged, device error), in clerk words. */
+  problem: z.string().nullable(),
+});
+
 /** Readers found now, plus why a kind could not be listed (e.g. libusb missing). */
 export const licenceReaderListSchema = z.object({
-  readers: z.array(licenceReaderSchema),
+  readers: z.array(licenceListedReaderSchema),
   problems: z.array(z.string()),
 });
 
@@ -60,8 +67,11 @@ export const licenceContract = {
   'licence:decode-image': {
     input: z
       .object({
+        // A stored page's bytes as the renderer reads them (ArrayBuffer) or as frames carry
+        // them (Uint8Array); never base64. The handler always gets a Uint8Array.
         image: z
-          .instanceof(Uint8Array)
+          .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)])
+          .transform((b) => (b instanceof Uint8Array ? b : new Uint8Array(b)))
           .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_LICENCE_IMAGE_BYTES, {
             message: 'The image must be between 1 byte and 40 MB.',
           }),
@@ -76,6 +86,7 @@ export const licenceEvents = {
 } as const;
 
 export type LicenceReader = z.infer<typeof licenceReaderSchema>;
+export type LicenceListedReader = z.infer<typeof licenceListedReaderSchema>;
 export type LicenceReaderList = z.infer<typeof licenceReaderListSchema>;
 export type LicenceImageResult = z.infer<typeof licenceImageResultSchema>;
 export type LicenceScan = z.infer<typeof licenceScanSchema>;

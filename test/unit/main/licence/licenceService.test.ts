@@ -34,20 +34,24 @@ function setup(recording: string, options: { failHidList?: boolean } = {}) {
     if (event === 'licence:payload-scanned') scans.push(payload as LicenceScan);
   });
   let n = 0;
+  let created = 0;
   const service = new LicenceService({
     listHid: async () => {
       if (options.failHidList) throw new Error('libusb-1.0.so.0: cannot open shared object file');
       return [hidInfo];
     },
     listSerial: async () => [],
-    createReader: (info) => new HidPosReader(info, { open: async () => device, reportGapMs: 100 }),
+    createReader: (info) => {
+      created++;
+      return new HidPosReader(info, { open: async () => device, reportGapMs: 100 });
+    },
     decodeImage: async (image) =>
       image[0] === 0x89 ? { text: us, bytes: image, rotationDegrees: -3, attempts: 3 } : null,
     publish: (scan) => hub.publish('licence:payload-scanned', scan),
     now: () => new Date('2026-11-25T18:00:00Z'),
     newId: () => `scan-${++n}`,
   });
-  return { device, service, scans };
+  return { device, service, scans, created: () => created };
 }
 
 describe('LicenceService', () => {
@@ -55,7 +59,9 @@ describe('LicenceService', () => {
   afterEach(() => vi.useRealTimers());
 
   it('lists readers and reports a kind that cannot be listed as a problem', async () => {
-    expect((await setup('hid-pos-v10').service.listReaders()).readers).toEqual([hidInfo]);
+    expect((await setup('hid-pos-v10').service.listReaders()).readers).toEqual([
+      { ...hidInfo, open: false, problem: null },
+    ]);
     const broken = await setup('hid-pos-v10', { failHidList: true }).service.listReaders();
     expect(broken.readers).toEqual([]);
     expect(broken.problems[0]).toMatch(/^HID POS readers cannot be listed: libusb/);
@@ -78,6 +84,32 @@ describe('LicenceService', () => {
     expect(await s.service.closeReader(hidInfo.id)).toEqual({ closed: true });
     expect(s.device.closed).toBe(true);
     expect(await s.service.closeReader(hidInfo.id)).toEqual({ closed: false });
+  });
+
+  it('lists each reader open or closed, with why an open one stopped, and reopens it', async () => {
+    const s = setup('hid-pos-v10');
+    await s.service.openReader(hidInfo.id);
+    expect((await s.service.listReaders()).readers).toEqual([
+      { ...hidInfo, open: true, problem: null },
+    ]);
+    // Opening an open, working reader again keeps the one already open.
+    await s.service.openReader(hidInfo.id);
+    expect(s.created()).toBe(1);
+    s.device.emit('error', new Error('could not read from HID device'));
+    const [stopped] = (await s.service.listReaders()).readers;
+    expect(stopped).toMatchObject({ open: true });
+    expect(stopped?.problem).toMatch(/stopped responding .*Reconnect it and open it again/);
+    expect(s.scans.at(-1)?.outcome).toMatchObject({ ok: false, code: 'device-error' });
+    // "Open it again" really reopens a stopped reader, and clears the problem.
+    await s.service.openReader(hidInfo.id);
+    expect(s.created()).toBe(2);
+    expect((await s.service.listReaders()).readers).toEqual([
+      { ...hidInfo, open: true, problem: null },
+    ]);
+    await s.service.closeReader(hidInfo.id);
+    expect((await s.service.listReaders()).readers).toEqual([
+      { ...hidInfo, open: false, problem: null },
+    ]);
   });
 
   it('publishes an incomplete scan as a failed outcome with a clerk message', async () => {
