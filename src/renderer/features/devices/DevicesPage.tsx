@@ -1,5 +1,6 @@
 import type { ComponentType, RefObject } from 'react';
 
+import { LicenceReadersSection } from '../licence/devices/LicenceReadersSection';
 import { PrintersSection } from '../print/devices/PrintersSection';
 import { ScannersSection } from '../scanning/devices/ScannersSection';
 
@@ -12,6 +13,7 @@ type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
 const sections: readonly { readonly id: string; readonly Component: ComponentType }[] = [
   { id: 'scanners', Component: ScannersSection },
   { id: 'printers', Component: PrintersSection },
+  { id: 'licence-readers', Component: LicenceReadersSection },
 ];
 
 /** Scanners, printers and licence readers configured on this workstation. */
