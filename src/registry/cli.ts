@@ -6,6 +6,8 @@
  *
  * `npm run registry -- verify-audit` checks the audit hash chains (src/registry/audit/verifyCli.ts);
  * `npm run registry -- add-user …` creates an account (src/registry/auth/userCli.ts).
+ * `npm run registry -- court-calendar import FILE | export [FILE]` replaces or writes the court
+ * calendar (closures, close of business) as JSON (src/registry/calendar/calendarCli.ts).
  *
  * `npm run registry -- issue-code --court ORI [--label TEXT] [--data-dir DIR | --database-url URL]`
  * prints a one-time enrolment code for a court (PGlite: only while the registry is stopped,
@@ -15,6 +17,7 @@ import { seedDemoUsers } from './auth/demoUsers';
 import { verifyAuditCommand } from './audit/verifyCli';
 import { issueEnrolmentCode } from './auth/devices';
 import { addUserCommand } from './auth/userCli';
+import { courtCalendarCommand } from './calendar/calendarCli';
 import { parseConfig } from './config';
 import { openDatabase } from './db/open';
 import { relayArgs, startInProcessRelay } from './relay/setup';
@@ -50,7 +53,12 @@ async function serve(argv: readonly string[]): Promise<void> {
     const created = await seedDemoUsers(registry.db);
     if (created.length > 0) console.error(`[registry] demo accounts added: ${created.join(', ')}`);
   }
-  const relayWorker = startInProcessRelay(registry.db, relay);
+  const relayWorker = startInProcessRelay(
+    registry.db,
+    relay,
+    undefined,
+    registry.calendar.closuresFor,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -78,9 +86,10 @@ async function main(): Promise<void> {
   if (argv[0] === 'issue-code') await issueCode(argv.slice(1));
   else if (argv[0] === 'verify-audit') process.exitCode = await verifyAuditCommand(argv.slice(1));
   else if (argv[0] === 'add-user') console.log(await addUserCommand(argv.slice(1)));
+  else if (argv[0] === 'court-calendar') console.log(await courtCalendarCommand(argv.slice(1)));
   else if (argv[0] !== undefined && !argv[0].startsWith('--')) {
     throw new Error(
-      `Unknown command "${argv[0]}". Use: registry [--port N ...] | registry issue-code --court ORI | registry verify-audit | registry add-user --court ORI --username NAME --role ROLE`,
+      `Unknown command "${argv[0]}". Use: registry [--port N ...] | registry issue-code --court ORI | registry verify-audit | registry add-user --court ORI --username NAME --role ROLE | registry court-calendar import FILE | registry court-calendar export [FILE]`,
     );
   } else await serve(argv);
 }

@@ -10,6 +10,8 @@ import type { ZodError } from 'zod';
 
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
+import { CourtCalendarCache } from './calendar/calendarCache';
+import { registerCalendarRoutes } from './calendar/calendarRoutes';
 import { registerAccessGuard } from './auth/guard';
 import type { RegistryAuthOptions } from './auth/sessions';
 import type { RegistryConfig } from './config';
@@ -37,6 +39,14 @@ export type RegistryDeps = {
   readonly relay?: RelayRouteOptions;
   /** Clock and KDF seams for the sign-in tests; never set in production. */
   readonly auth?: RegistryAuthOptions;
+  /**
+   * The court calendar in memory (src/registry/calendar); created here when absent. It is
+   * loaded when the app is ready and gives the relay and review their court closures unless
+   * `relay.closures` is set.
+   */
+  readonly calendar?: CourtCalendarCache;
+  /** How often to look for calendar changes made elsewhere (ms; default 60 s). */
+  readonly calendarCheckMs?: number;
 };
 
 /** Errors that mean "the database is briefly unavailable": the client should retry. */
@@ -122,8 +132,19 @@ export function buildRegistry(deps: RegistryDeps): FastifyInstance {
   registerPageRoutes(app, deps);
   registerAuthRoutes(app, deps.db, deps.auth);
   registerAuditRoutes(app, deps.db);
-  registerRelayRoutes(app, deps);
-  registerReviewRoutes(app, deps);
+  // Court closures for due-by, deadlines and review: the registry-held court calendar.
+  const calendar = deps.calendar ?? new CourtCalendarCache(deps.db);
+  app.addHook('onReady', async () => {
+    await calendar.load();
+    calendar.start(deps.calendarCheckMs ?? 60_000, (e) =>
+      log(`[registry] court calendar check failed: ${(e as Error).message}`),
+    );
+  });
+  app.addHook('onClose', async () => calendar.stop());
+  const relay = { ...deps.relay, closures: deps.relay?.closures ?? calendar.closuresFor };
+  registerRelayRoutes(app, { ...deps, relay });
+  registerReviewRoutes(app, { ...deps, relay });
+  registerCalendarRoutes(app, { db: deps.db, calendar });
   return app;
 }
 
@@ -132,6 +153,8 @@ export type RunningRegistry = {
   readonly port: number;
   readonly db: Db;
   readonly app: FastifyInstance;
+  /** The court calendar the routes use (the in-process relay shares it). */
+  readonly calendar: CourtCalendarCache;
   close(): Promise<void>;
 };
 
@@ -141,7 +164,8 @@ export async function startRegistry(
   extra: Pick<RegistryDeps, 'pushHooks' | 'log' | 'relay'> = {},
 ): Promise<RunningRegistry> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const app = buildRegistry({ db, config, ...extra });
+  const calendar = new CourtCalendarCache(db);
+  const app = buildRegistry({ db, config, ...extra, calendar });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -157,6 +181,7 @@ export async function startRegistry(
     port,
     db,
     app,
+    calendar,
     async close() {
       if (closed) return;
       closed = true;

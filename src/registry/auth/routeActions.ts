@@ -106,6 +106,12 @@ export const routeRules: Readonly<Record<string, RouteRule>> = {
 
   'GET /v1/audit': { principal: 'user', action: 'audit.view' },
   'GET /v1/audit/verify': { principal: 'user', action: 'audit.view' },
+
+  // The court calendar (src/registry/calendar): each workstation reads its own court's rows;
+  // only an administrator reads or replaces the whole table (audited by the guard).
+  'GET /v1/court-calendar': { principal: 'device' },
+  'GET /v1/admin/court-calendar': { principal: 'user', action: 'calendar.manage' },
+  'PUT /v1/admin/court-calendar': { principal: 'user', action: 'calendar.manage' },
 };
 
 /** The rule for a matched route, or undefined (refused). */

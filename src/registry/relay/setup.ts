@@ -62,15 +62,19 @@ export function relayArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Rela
   };
 }
 
-/** Starts the relay inside the registry process when `--clets` was given; else undefined. */
+/**
+ * Starts the relay inside the registry process when `--clets` was given; else undefined.
+ * `closures` gives each court's closure dates for due-by (the registry's court calendar).
+ */
 export function startInProcessRelay(
   db: Db,
   args: RelayArgs,
   log: (line: string) => void = (line) => console.error(line),
+  closures?: (courtOri: string) => readonly string[],
 ): RelayWorker | undefined {
   if (!args.clets) return undefined;
   const worker = new RelayWorker({
-    store: new DbRelayStore(db),
+    store: new DbRelayStore(db, closures ? { closures } : {}),
     clets: args.clets,
     batch: args.batch,
     log,

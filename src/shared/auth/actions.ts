@@ -1,7 +1,8 @@
 /**
  * Every action the role matrix decides, as data: its id, what it means, and the row of
  * reliability-security.md §5.2 it comes from (or "workstation" for the actions the matrix does
- * not list but the workstation needs: device set-up, printing, the idle-lock setting, sync).
+ * not list but the workstation needs: device set-up, printing, the idle-lock setting, sync;
+ * "registry" for registry administration: the court calendar).
  *
  * Ids are `domain.verb`; channels (channelActions.ts), registry routes and mutation kinds map
  * onto these ids, never onto roles directly.
@@ -130,6 +131,11 @@ export const actionList = [
     id: 'audit.append',
     row: 'workstation',
     means: 'Record an audit event about one’s own work; hand events to the outbox.',
+  },
+  {
+    id: 'calendar.manage',
+    row: 'registry',
+    means: 'Read and replace the registry’s court calendar (closures, close of business).',
   },
 ] as const;
 

@@ -106,6 +106,9 @@ export const roleMatrix: Readonly<Record<Action, Readonly<Record<Role, Cell>>>> 
   'workstation.status': { clerk: allow, courtroom: allow, supervisor: allow, admin: allow },
   'sync.run': { clerk: allow, courtroom: allow, supervisor: allow, admin: deny },
   'audit.append': { clerk: allow, courtroom: allow, supervisor: allow, admin: allow },
+  // Registry administration (docs/registry-api.md "Court calendar"): the court closures and
+  // close of business every workstation and the relay compute deadlines with.
+  'calendar.manage': { clerk: deny, courtroom: deny, supervisor: deny, admin: allow },
 };
 
 /**
@@ -133,4 +136,5 @@ export const auditedOnSuccess: ReadonlySet<Action> = new Set<Action>([
   'device.configure',
   'order.print',
   'workstation.configure',
+  'calendar.manage',
 ]);

@@ -20,6 +20,7 @@ import { openDatabase } from '../../../src/registry/db/open';
 import { openPglite } from '../../../src/registry/db/pglite';
 import type { Db } from '../../../src/registry/db/types';
 import type { PushHooks } from '../../../src/registry/push/pushService';
+import type { RelayRouteOptions } from '../../../src/registry/relay/routes';
 import { buildRegistry } from '../../../src/registry/server';
 import { TEST_KDF } from '../../helpers/auth';
 import { startPostgres, type PgCluster } from '../../helpers/postgres';
@@ -55,7 +56,11 @@ export type TestEnv = {
   stop(): Promise<void>;
 };
 
-export type EnvOptions = { readonly pushHooks?: PushHooks };
+export type EnvOptions = {
+  readonly pushHooks?: PushHooks;
+  /** Relay routes' token and clock (the court calendar suite expands CLETS transactions). */
+  readonly relay?: RelayRouteOptions;
+};
 
 const schemaTag = createHash('sha256')
   .update(migrations.map((m) => `${m.version}:${m.sql}`).join('\n'))
@@ -150,6 +155,7 @@ export async function startEnv(backend: Backend, options: EnvOptions = {}): Prom
     config: { adminCode: ADMIN_CODE, ...DEFAULT_LIMITS, logRequests: false },
     auth: { kdf: TEST_KDF },
     ...(options.pushHooks ? { pushHooks: options.pushHooks } : {}),
+    ...(options.relay ? { relay: options.relay } : {}),
     log: () => undefined,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -12,6 +12,7 @@ import { m005CletsNewVersion } from './m005_clets_new_version';
 import { m006NameDictionary } from './m006_name_dictionary';
 import { m007Review } from './m007_review';
 import { m008OrderPages } from './m008_order_pages';
+import { m009CourtCalendar } from './m009_court_calendar';
 
 /** One numbered schema change. */
 export type Migration = {
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   m006NameDictionary,
   m007Review,
   m008OrderPages,
+  m009CourtCalendar,
 ];

@@ -38,6 +38,7 @@ const rows: Record<Action, [Mark, Mark, Mark, Mark]> = {
   'workstation.status': ['Y', 'Y', 'Y', 'Y'],
   'sync.run': ['Y', 'Y', 'Y', 'N'],
   'audit.append': ['Y', 'Y', 'Y', 'Y'],
+  'calendar.manage': ['N', 'N', 'N', 'Y'],
 };
 
 const order: Role[] = ['clerk', 'courtroom', 'supervisor', 'admin'];
