@@ -161,7 +161,7 @@ export function OrderEntry({ draft, entry }: Props) {
           </button>
         </div>
       </section>
-      <PagesPanel ownerId={draft.id} />
+      <PagesPanel ownerId={draft.id} onLicence={licence.apply} />
     </div>
   );
 }

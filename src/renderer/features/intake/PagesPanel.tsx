@@ -1,18 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
+import type { AamvaParseResult } from '../../../shared/aamva';
 import { database } from '../../db/database';
+import { ReadLicenceFromPage } from '../licence/ReadLicenceFromPage';
 import { DraftPageTools } from '../scanning/DraftPageTools';
 import { PagePreview } from '../scanning/PagePreview';
 
-type Props = { readonly ownerId: string };
+type Props = {
+  readonly ownerId: string;
+  /** Fills the form from a licence barcode found on a page; without it there is no button. */
+  readonly onLicence?: (result: AamvaParseResult, source: string) => void;
+};
 
 /**
  * The order's scanned pages beside the form: page through and zoom while keying, and the page
  * strip to reorder, rotate, delete or rescan. Keying without pages is allowed and flagged
- * "No image".
+ * "No image". "Read licence barcode" fills the restrained person from a licence on the page.
  */
-export function PagesPanel({ ownerId }: Props) {
+export function PagesPanel({ ownerId, onLicence }: Props) {
   const pages = useLiveQuery(
     () =>
       database()
@@ -75,6 +81,9 @@ export function PagesPanel({ ownerId }: Props) {
           +
         </button>
       </div>
+      {page && onLicence && (
+        <ReadLicenceFromPage page={page} pageNumber={index + 1} onRead={onLicence} />
+      )}
       <PagePreview page={page} index={index} zoom={zoom} />
       <DraftPageTools
         ownerId={ownerId}

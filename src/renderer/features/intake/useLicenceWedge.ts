@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { safeParseAamva } from '../../../shared/aamva';
 import type { AamvaParseResult } from '../../../shared/aamva';
@@ -10,6 +10,12 @@ import type { FieldValue } from './form/fieldTypes';
 import { licenceToValues } from './licenceToValues';
 
 export type WedgeState = { readonly message: string | null; readonly unmapped: readonly string[] };
+
+/** The notice state plus `apply`, for licences found elsewhere (a scanned page's barcode). */
+export type LicenceFillState = WedgeState & {
+  /** Fills the restrained person from a parsed licence; `source` ends "Filled from the …". */
+  readonly apply: (result: AamvaParseResult, source: string) => void;
+};
 
 /** Types text into the focused field the way a keystroke would, so React sees it. */
 function giveBack(text: string): void {
@@ -41,7 +47,9 @@ function filledFrom(result: AamvaParseResult, source: string) {
  * parsed with our AAMVA parser, and the restrained person's fields are filled. Keys that
  * turn out to be a person typing are given back to the field.
  */
-export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => void): WedgeState {
+export function useLicenceWedge(
+  onFill: (values: Record<string, FieldValue>) => void,
+): LicenceFillState {
   const [state, setState] = useState<WedgeState>({ message: null, unmapped: [] });
   const fill = useRef(onFill);
   fill.current = onFill;
@@ -122,5 +130,11 @@ export function useLicenceWedge(onFill: (values: Record<string, FieldValue>) => 
     return off;
   }, []);
 
-  return state;
+  const apply = useCallback((result: AamvaParseResult, source: string) => {
+    const filled = filledFrom(result, source);
+    fill.current(filled.values);
+    setState(filled.state);
+  }, []);
+
+  return { ...state, apply };
 }
