@@ -8,6 +8,8 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 
+import { CourtCalendarCache } from '../../../src/registry/calendar/calendarCache';
+import { registerCalendarRoutes } from '../../../src/registry/calendar/calendarRoutes';
 import { DEFAULT_LIMITS } from '../../../src/registry/config';
 import type { Db } from '../../../src/registry/db/types';
 import { registerReviewRoutes } from '../../../src/registry/review/reviewRoutes';
@@ -27,9 +29,9 @@ const unusedDb = new Proxy({} as Db, {
 });
 
 describe('OpenAPI document', () => {
-  // Only the routes of this document's modules (public, device, pages, supervisor review): the
-  // relay (/v1/clets, /v1/relay) and sign-in, users and audit register their own routes in
-  // buildRegistry and are documented in docs/relay.md and docs/security-roles.md.
+  // Only the routes of this document's modules (public, device, pages, supervisor review, court
+  // calendar): the relay (/v1/clets, /v1/relay) and sign-in, users and audit register their own
+  // routes in buildRegistry and are documented in docs/relay.md and docs/security-roles.md.
   const app = Fastify();
   const deps = {
     db: unusedDb,
@@ -39,6 +41,7 @@ describe('OpenAPI document', () => {
   registerDeviceRoutes(app, deps);
   registerPageRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerCalendarRoutes(app, { db: unusedDb, calendar: new CourtCalendarCache(unusedDb) });
 
   const documented = Object.entries(spec.paths).flatMap(([p, ops]) =>
     Object.keys(ops).map((method) => ({
