@@ -11,7 +11,20 @@ export type BenchResult = {
   readonly floor: readonly number[];
   /** Extra figures worth printing (e.g. recall), shown after the table. */
   readonly notes?: readonly string[];
+  /**
+   * Replaces the case's name in the output when the run learns what the name should say (e.g.
+   * how many rows a database it was pointed at holds). Filtering still uses `name`.
+   */
+  readonly label?: string;
 };
+
+/**
+ * Thrown by a case's `run()` when a peer it needs is missing (e.g. PostgreSQL binaries): the
+ * harness prints the message as "skipped" and reports no figure for the case.
+ */
+export class BenchUnavailable extends Error {
+  override readonly name = 'BenchUnavailable';
+}
 
 export type BenchCase = {
   /** Unique, descriptive: `npm run bench -- FILTER` runs the cases whose name contains FILTER. */
