@@ -2,11 +2,10 @@
  * The print service: courtroom printers, service-copy packets, print jobs and print records.
  * Composed in src/main/workstation.ts; its IPC handlers are in ./printHandlers.ts.
  */
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 
 import { ServiceError } from '../../shared/ipc/envelope';
-import type { PrintJob, PrintRecord } from '../../shared/printing/jobs';
+import type { PrintJob, PrintRecord, PrintRecordView } from '../../shared/printing/jobs';
 import type { PacketOrderInput } from '../../shared/printing/packetOrder';
 import type {
   Media,
@@ -15,14 +14,17 @@ import type {
   Sides,
 } from '../../shared/printing/printers';
 import type { Recipient } from '../../shared/printing/recipients';
-import { describeRecipient, recipientKindLabels } from '../../shared/printing/recipients';
-import type { ClerkReason } from '../../shared/printing/stateReasons';
-import { describePrinterReasons, sortBySeverity } from '../../shared/printing/stateReasons';
+import { recipientKindLabels } from '../../shared/printing/recipients';
 
 import { JobRunner, RetryRefused } from './jobs/jobRunner';
+import { newJob } from './jobs/newJob';
+import { StartupReconcile } from './jobs/reconcile';
+import { assertReprintable, retryRefused } from './jobs/reprint';
 import { buildPacket, parsePacketOrder } from './packet/buildPacket';
 import type { Packet } from './packet/buildPacket';
 import { buildTestPage } from './packet/testPage';
+import { checkPrinter } from './printerCheck';
+import type { PrinterCheck } from './printerCheck';
 import { PrintLog } from './store/printLog';
 import type { PrintRecordFilter } from './store/printLog';
 import { PrinterStore } from './store/printerStore';
@@ -49,6 +51,8 @@ export type PrintServiceOptions = {
   readonly targetFor?: (printer: PrinterConfig, user: string) => PrintTarget;
 };
 
+export type { PrinterCheck };
+
 export type RecipientCopies = { readonly recipient: Recipient; readonly copies: number };
 
 export type PrintPacketsRequest = {
@@ -58,12 +62,8 @@ export type PrintPacketsRequest = {
   readonly coverSheet: boolean;
   readonly sides?: Sides;
   readonly media?: Media;
-};
-
-export type PrinterCheck = {
-  readonly state: 'idle' | 'processing' | 'stopped' | 'unknown' | 'unreachable';
-  readonly reasons: ClerkReason[];
-  readonly message: string;
+  /** "Print again": the job id of the failed print this one replaces (one recipient only). */
+  readonly retryOf?: string;
 };
 
 export class PrintService {
@@ -72,6 +72,14 @@ export class PrintService {
   private readonly runner: JobRunner;
   private readonly user: () => string;
   private readonly osUser: string;
+  /** Jobs being (or already) printed again in this run, so two clicks make one new print. */
+  private readonly retrying = new Set<string>();
+  private readonly startup: StartupReconcile;
+  /**
+   * Resolves (never rejects) once the prints the last run left unfinished are resolved, to the
+   * endings appended. Nothing waits for it: start-up must not wait on printers.
+   */
+  readonly reconciled: Promise<PrintRecord[]>;
 
   constructor(private readonly options: PrintServiceOptions) {
     this.printers = new PrinterStore(options.dataDir);
@@ -85,6 +93,16 @@ export class PrintService {
       busyWaitMs: options.busyWaitMs,
       onError: options.onError,
     });
+    this.startup = new StartupReconcile(
+      this.log,
+      {
+        printers: () => this.printers.list(),
+        target: (printer, user) => this.target(printer, user),
+        now: () => this.now(),
+      },
+      options.onError,
+    );
+    this.reconciled = this.startup.done;
   }
 
   listPrinters(): Promise<PrinterConfig[]> {
@@ -108,9 +126,29 @@ export class PrintService {
    */
   async printPackets(req: PrintPacketsRequest, by?: string): Promise<PrintJob[]> {
     const order = parsePacketOrder(req.order);
-    const printer = await this.printers.get(req.printerId);
     if (req.recipients.length === 0)
       throw new ServiceError('invalid-input', 'Choose at least one recipient.');
+    const { retryOf } = req;
+    if (retryOf === undefined) return this.printOnce(req, order, by);
+    this.claim(retryOf);
+    try {
+      await this.startup.leftOver;
+      assertReprintable(await this.log.get(retryOf), { ...req, retryOf, orderId: order.id });
+      const jobs = await this.printOnce(req, order, by);
+      for (const job of jobs) this.runner.markRetried(retryOf, job.id);
+      return jobs;
+    } catch (error) {
+      this.retrying.delete(retryOf);
+      throw error;
+    }
+  }
+
+  private async printOnce(
+    req: PrintPacketsRequest,
+    order: ReturnType<typeof parsePacketOrder>,
+    by: string | undefined,
+  ): Promise<PrintJob[]> {
+    const printer = await this.printers.get(req.printerId);
     const user = by ?? this.user();
     const target = this.target(printer, user);
     const now = this.now();
@@ -119,7 +157,8 @@ export class PrintService {
     const jobs: PrintJob[] = [];
     for (const { recipient, copies } of req.recipients) {
       const packet = shared ?? (await buildPacket(order, { recipient, coverSheet: true, now }));
-      const job = this.newJob(printer, user, {
+      const job = newJob(printer, user, this.now(), {
+        retryOf: req.retryOf ?? null,
         kind: 'service-copy',
         orderId: order.id,
         caseNumber: order.caseNumber,
@@ -136,6 +175,7 @@ export class PrintService {
           pdf: packet.pdf,
           pageCount: packet.pageCount,
           orderTypeCode: order.orderType.code,
+          coverSheet: req.coverSheet,
           printer,
           target,
         }),
@@ -148,7 +188,8 @@ export class PrintService {
     const printer = await this.printers.get(printerId);
     const user = by ?? this.user();
     const pdf = await buildTestPage(printer, user, this.now());
-    const job = this.newJob(printer, user, {
+    const job = newJob(printer, user, this.now(), {
+      retryOf: null,
       kind: 'test-page',
       orderId: null,
       caseNumber: null,
@@ -163,6 +204,7 @@ export class PrintService {
       pdf,
       pageCount: 1,
       orderTypeCode: null,
+      coverSheet: false,
       printer,
       target: this.target(printer, user),
     });
@@ -170,28 +212,7 @@ export class PrintService {
 
   /** Asks the printer how it is (for the Devices page). Never throws for an unreachable printer. */
   async checkPrinter(printerId: string): Promise<PrinterCheck> {
-    const printer = await this.printers.get(printerId);
-    try {
-      const status = await this.target(printer).getPrinter();
-      const reasons = sortBySeverity(describePrinterReasons(status.reasons));
-      const worst = reasons[0];
-      const ready = {
-        idle: 'Ready',
-        processing: 'Printing',
-        stopped: 'Stopped',
-        unknown: 'Answering',
-      }[status.state];
-      return {
-        state: status.state,
-        reasons,
-        message:
-          worst && worst.severity !== 'info'
-            ? `${ready} — ${worst.words}. ${worst.action}`
-            : `${ready}.`,
-      };
-    } catch (error) {
-      return { state: 'unreachable', reasons: [], message: (error as Error).message };
-    }
+    return checkPrinter(this.target(await this.printers.get(printerId)));
   }
 
   listJobs(): PrintJob[] {
@@ -200,23 +221,13 @@ export class PrintService {
 
   async retryJob(id: string, by?: string): Promise<PrintJob> {
     this.known(id);
+    if (this.retrying.has(id)) throw retryRefused(null);
+    this.retrying.add(id);
     try {
       return await this.runner.retry(id, by ?? this.user(), this.now());
     } catch (error) {
-      if (error instanceof RetryRefused) {
-        const j = error.job;
-        const why =
-          j.state === 'completed'
-            ? 'it has printed'
-            : j.canCancel
-              ? 'it is still in progress'
-              : 'it was already retried or its document is no longer kept';
-        throw new ServiceError(
-          'conflict',
-          `This job cannot be retried: ${why}. Print the packet again instead.`,
-        );
-      }
-      throw error;
+      this.retrying.delete(id);
+      throw error instanceof RetryRefused ? retryRefused(error.job) : error;
     }
   }
 
@@ -232,13 +243,25 @@ export class PrintService {
     }
   }
 
-  listRecords(filter: PrintRecordFilter): Promise<PrintRecord[]> {
+  listRecords(filter: PrintRecordFilter): Promise<PrintRecordView[]> {
     return this.log.list(filter);
   }
 
-  /** Resolves once the outcomes of finished jobs are written to the print log. */
-  close(): Promise<void> {
-    return this.runner.close();
+  /**
+   * Resolves once the outcomes of finished jobs, and the endings already found for the last
+   * run's unfinished prints, are written to the print log. Printers still being asked are not
+   * waited for; their records are resolved at the next start.
+   */
+  async close(): Promise<void> {
+    await this.runner.close();
+    await this.startup.close();
+  }
+
+  /** Takes the one print-again of job `id`, or refuses a second one. */
+  private claim(id: string): void {
+    if (this.retrying.has(id))
+      throw new ServiceError('conflict', 'This print was already printed again.');
+    this.retrying.add(id);
   }
 
   private now(): Date {
@@ -252,7 +275,7 @@ export class PrintService {
         // PDFs of failed jobs live in memory only; the order's pages are stored in the
         // renderer, so printing the order again rebuilds the same packet.
         'That print job is no longer on this workstation’s queue (it may be from before a ' +
-          'restart). Tick the order on the Print page and print it again for this recipient.',
+          'restart). Open the order on the Print page and use Print again in its print records.',
       );
     }
   }
@@ -263,6 +286,8 @@ export class PrintService {
   }
 
   private async enqueue(spec: Parameters<JobRunner['enqueue']>[0]): Promise<PrintJob> {
+    // The last run's unfinished records are read before this run writes any of its own.
+    await this.startup.leftOver;
     try {
       return await this.runner.enqueue(spec);
     } catch (error) {
@@ -272,35 +297,6 @@ export class PrintService {
         'The print could not be recorded, so nothing was printed. Check free disk space, then retry.',
       );
     }
-  }
-
-  private newJob(
-    printer: PrinterConfig,
-    printedBy: string,
-    f: Pick<
-      PrintJob,
-      'kind' | 'orderId' | 'caseNumber' | 'recipient' | 'copies' | 'sides' | 'media' | 'title'
-    >,
-  ): PrintJob {
-    const at = this.now().toISOString();
-    return {
-      id: randomUUID(),
-      ...f,
-      printerId: printer.id,
-      printerName: printer.name,
-      printedBy,
-      state: 'queued',
-      reasons: [],
-      message: f.recipient
-        ? `Waiting to send (${describeRecipient(f.recipient)}).`
-        : 'Waiting to send.',
-      printerJobId: null,
-      submittedAt: at,
-      updatedAt: at,
-      retryOf: null,
-      canRetry: false,
-      canCancel: true,
-    };
   }
 }
 

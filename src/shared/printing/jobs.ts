@@ -85,7 +85,8 @@ export type PrintJob = z.infer<typeof printJobSchema>;
 
 /**
  * `requested` is written before anything is sent (so no print goes unrecorded), `submitted`
- * once the printer took the job, then one of the endings.
+ * once the printer took the job, then one of the endings. `unknown` is written at start-up for
+ * a print the app closed on, when its printer no longer knows the job or does not answer.
  */
 export const printOutcomeSchema = z.enum([
   'requested',
@@ -94,8 +95,20 @@ export const printOutcomeSchema = z.enum([
   'aborted',
   'canceled',
   'failed',
+  'unknown',
 ]);
 export type PrintOutcome = z.infer<typeof printOutcomeSchema>;
+
+/**
+ * Endings after which the packet may be printed again from its record ("Print again"): it did
+ * not print, or no one can tell whether it did.
+ */
+export const reprintableOutcomes: ReadonlySet<PrintOutcome> = new Set([
+  'aborted',
+  'canceled',
+  'failed',
+  'unknown',
+]);
 
 /** A print record: who printed which order for whom, when, on which printer, and how it ended. */
 export const printRecordSchema = z.object({
@@ -117,5 +130,21 @@ export const printRecordSchema = z.object({
   endedAt: z.string().nullable(),
   detail: z.string(),
   retryOf: z.string().nullable(),
+  /*
+   * How the packet was made, so it can be printed again exactly. Optional: lines written before
+   * these were recorded still read (print again then uses the queue's defaults).
+   */
+  coverSheet: z.boolean().optional(),
+  sides: sidesSchema.optional(),
+  media: mediaSchema.optional(),
 });
 export type PrintRecord = z.infer<typeof printRecordSchema>;
+
+/**
+ * A print record as `print:list-records` returns it: the stored record plus `retriedBy`, the
+ * job that printed it again (found from the later record's `retryOf`), or null.
+ */
+export const printRecordViewSchema = printRecordSchema.extend({
+  retriedBy: z.string().nullable(),
+});
+export type PrintRecordView = z.infer<typeof printRecordViewSchema>;

@@ -26,6 +26,8 @@ export type JobSpec = {
   readonly pdf: Uint8Array;
   readonly pageCount: number;
   readonly orderTypeCode: string | null;
+  /** Whether the packet has a cover sheet per recipient (recorded, to print it again alike). */
+  readonly coverSheet: boolean;
   readonly printer: PrinterConfig;
   readonly target: PrintTarget;
 };
@@ -127,6 +129,18 @@ export class JobRunner {
     old.pdf = null;
     this.update(old, {});
     return next;
+  }
+
+  /**
+   * Notes that `id` was printed again from its print record as job `byId`, so its Retry is no
+   * longer offered and its PDF is let go. Unknown ids (pruned, or from before a restart) are fine.
+   */
+  markRetried(id: string, byId: string): void {
+    const e = this.entries.get(id);
+    if (!e || e.retriedBy !== null) return;
+    e.retriedBy = byId;
+    e.pdf = null;
+    this.update(e, {});
   }
 
   /** Cancels a job that has not finished (at the printer if it got there). */
@@ -298,6 +312,9 @@ export class JobRunner {
       endedAt: ended ? new Date().toISOString() : null,
       detail: job.message,
       retryOf: job.retryOf,
+      coverSheet: spec.coverSheet,
+      sides: job.sides,
+      media: job.media,
     };
   }
 

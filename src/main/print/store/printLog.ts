@@ -1,14 +1,15 @@
 /**
- * The print log: one JSON line per event of a print (submitted, then its outcome), appended to
- * `<dataDir>/print/print-log.jsonl`. Reading folds the lines by job id, so each print appears
- * once with its latest outcome, and a print whose outcome never came (the app closed) still
- * shows as submitted. The lead will route these records into the audit trail and outbox.
+ * The print log: one JSON line per event of a print (requested, submitted, then its outcome),
+ * appended to `<dataDir>/print/print-log.jsonl`. Reading folds the lines by job id, so each
+ * print appears once with its latest outcome, linked to the print that printed it again. A
+ * print whose outcome never came (the app closed) is resolved at the next start
+ * (../jobs/reconcile.ts). The lead will route these records into the audit trail and outbox.
  */
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { printRecordSchema } from '../../../shared/printing/jobs';
-import type { PrintRecord } from '../../../shared/printing/jobs';
+import type { PrintRecord, PrintRecordView } from '../../../shared/printing/jobs';
 
 export type PrintRecordFilter = {
   readonly orderId?: string;
@@ -43,7 +44,31 @@ export class PrintLog {
   }
 
   /** Records, newest first, one per job; damaged lines (a torn last write) are skipped. */
-  async list(filter: PrintRecordFilter = {}): Promise<PrintRecord[]> {
+  async list(filter: PrintRecordFilter = {}): Promise<PrintRecordView[]> {
+    const records = (await this.fold())
+      .filter(
+        (r) =>
+          (filter.orderId === undefined || r.orderId === filter.orderId) &&
+          (filter.caseNumber === undefined || r.caseNumber === filter.caseNumber),
+      )
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    return records.slice(0, filter.limit ?? 200);
+  }
+
+  /** One job's record with its latest outcome, or null if the log has none. */
+  async get(jobId: string): Promise<PrintRecordView | null> {
+    return (await this.fold()).find((r) => r.jobId === jobId) ?? null;
+  }
+
+  /** Every record still at `requested` or `submitted` (an app that closed mid-print left them). */
+  async unfinished(): Promise<PrintRecordView[]> {
+    return (await this.fold()).filter(
+      (r) => r.outcome === 'requested' || r.outcome === 'submitted',
+    );
+  }
+
+  /** Folds the lines by job id (the latest line wins) and links each record to its retry. */
+  private async fold(): Promise<PrintRecordView[]> {
     await this.writing;
     let text: string;
     try {
@@ -53,6 +78,7 @@ export class PrintLog {
       throw error;
     }
     const byJob = new Map<string, PrintRecord>();
+    const retriedBy = new Map<string, string>();
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       let parsed;
@@ -62,16 +88,12 @@ export class PrintLog {
         continue;
       }
       if (!parsed.success) continue;
-      byJob.delete(parsed.data.jobId); // re-insert so Map order follows the latest line
-      byJob.set(parsed.data.jobId, parsed.data);
+      const r = parsed.data;
+      byJob.delete(r.jobId); // re-insert so Map order follows the latest line
+      byJob.set(r.jobId, r);
+      // The first print that named a job as its `retryOf` is the one that printed it again.
+      if (r.retryOf !== null && !retriedBy.has(r.retryOf)) retriedBy.set(r.retryOf, r.jobId);
     }
-    const records = [...byJob.values()]
-      .filter(
-        (r) =>
-          (filter.orderId === undefined || r.orderId === filter.orderId) &&
-          (filter.caseNumber === undefined || r.caseNumber === filter.caseNumber),
-      )
-      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-    return records.slice(0, filter.limit ?? 200);
+    return [...byJob.values()].map((r) => ({ ...r, retriedBy: retriedBy.get(r.jobId) ?? null }));
   }
 }

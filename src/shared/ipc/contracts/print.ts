@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { clerkReasonSchema, printJobSchema, printRecordSchema } from '../../printing/jobs';
+import { clerkReasonSchema, printJobSchema, printRecordViewSchema } from '../../printing/jobs';
 import { packetOrderSchema } from '../../printing/packetOrder';
 import {
   mediaSchema,
@@ -50,8 +50,17 @@ export const printPacketsInputSchema = z
     /** Override the printer's defaults for this print. */
     sides: sidesSchema.optional(),
     media: mediaSchema.optional(),
+    /**
+     * "Print again" from a print record: the job id of the print that failed, was cancelled or
+     * may not have printed. The new record links back to it; one recipient only.
+     */
+    retryOf: z.string().min(1).max(100).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.retryOf === undefined || r.recipients.length === 1, {
+    message: 'Print again sends one recipient’s packet.',
+    path: ['recipients'],
+  });
 
 export const printerCheckSchema = z.object({
   state: z.enum(['idle', 'processing', 'stopped', 'unknown', 'unreachable']),
@@ -81,7 +90,10 @@ export const printContract = {
   'print:list-jobs': { input: z.object({}).strict(), output: z.array(printJobSchema) },
   'print:retry-job': { input: byJob, output: printJobSchema },
   'print:cancel-job': { input: byJob, output: printJobSchema },
-  'print:list-records': { input: listRecordsInputSchema, output: z.array(printRecordSchema) },
+  'print:list-records': {
+    input: listRecordsInputSchema,
+    output: z.array(printRecordViewSchema),
+  },
 } as const;
 
 export const printEvents = {

@@ -151,6 +151,18 @@ describe('PrintLog', () => {
     expect(await log.list()).toHaveLength(40);
   });
 
+  it('links a record to the first print that names it in retryOf, and finds unfinished ones', async () => {
+    const log = new PrintLog(dir);
+    await log.append(record('a', 'requested', '2026-03-02T10:00:00.000Z'));
+    await log.append(record('a', 'failed', '2026-03-02T10:00:00.000Z'));
+    await log.append({ ...record('b', 'requested', '2026-03-02T11:00:00.000Z'), retryOf: 'a' });
+    await log.append(record('c', 'submitted', '2026-03-02T12:00:00.000Z'));
+    expect(await log.get('a')).toMatchObject({ outcome: 'failed', retriedBy: 'b' });
+    expect(await log.get('b')).toMatchObject({ retryOf: 'a', retriedBy: null });
+    expect(await log.get('zz')).toBeNull();
+    expect((await log.unfinished()).map((r) => r.jobId).sort()).toEqual(['b', 'c']);
+  });
+
   it('lists nothing before the first print', async () => {
     expect(await new PrintLog(dir).list()).toEqual([]);
   });
