@@ -118,6 +118,7 @@ export function PrintPage({ headingRef }: Props) {
         <OrderDetail
           row={active}
           refreshKey={refreshKey}
+          onJobs={add}
           onClose={() => {
             setActiveId(null);
             document.getElementById(`pick-${active.id}`)?.focus();

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 
 import type { Service } from '../../../../shared/orders';
+import type { PrintJob } from '../../../../shared/printing/jobs';
 import { database } from '../../../db/database';
 import type { OrderRow, OutboxState } from '../../../db/rows';
 import { listOrderOutbox } from '../../../db/serviceRepo';
@@ -27,10 +28,12 @@ type Props = {
   readonly row: OrderRow;
   readonly refreshKey: string;
   readonly onClose: () => void;
+  /** Receives jobs started here ("Print again"), for the print jobs table. */
+  readonly onJobs: (jobs: readonly PrintJob[]) => void;
 };
 
 /** One order: its print records, its proof of service, and its changes queued to the registry. */
-export function OrderDetail({ row, refreshKey, onClose }: Props) {
+export function OrderDetail({ row, refreshKey, onClose, onJobs }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const outbox = useLiveQuery(() => listOrderOutbox(database(), row.id), [row.id]);
   const order = row.order as {
@@ -63,7 +66,7 @@ export function OrderDetail({ row, refreshKey, onClose }: Props) {
         <dd>{row.courtroom || 'Not recorded'}</dd>
       </dl>
       <div className="detail-grid">
-        <PrintRecords orderId={row.id} refreshKey={refreshKey} />
+        <PrintRecords row={row} refreshKey={refreshKey} onJobs={onJobs} />
         <div>
           <ServiceForm key={row.id} orderId={row.id} caseNumber={row.caseNumber} />
           <section aria-labelledby="outbox-heading" className="detail-block">
