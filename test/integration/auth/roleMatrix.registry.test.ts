@@ -78,6 +78,10 @@ const routeProbes: Partial<Record<(typeof actions)[number], readonly Probe[]>> =
       allowed: ['admin'],
     },
   ],
+  // The court calendar table: administrators only (PUT is probed in registry/courtCalendar.test.ts).
+  'calendar.manage': [
+    { method: 'GET', path: () => '/v1/admin/court-calendar', allowed: ['admin'] },
+  ],
 };
 
 describe.each(BACKENDS)('the role matrix at the registry on %s', (backend) => {
