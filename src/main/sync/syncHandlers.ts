@@ -43,9 +43,13 @@ type SyncHandlers = Pick<
   | 'sync:upload-page'
   | 'sync:pull-changes'
   | 'clets:list-deadlines'
+  | 'calendar:get-court-rules'
 >;
 
-/** One handler per `sync:` channel, and `clets:list-deadlines` (it needs the registry link). */
+/**
+ * One handler per `sync:` channel, and `clets:list-deadlines` and `calendar:get-court-rules`
+ * (they need the registry link).
+ */
 export function createSyncHandlers(
   service: SyncService,
   /** Local accounts: rows naming an unknown actor are refused, not sent (review/actorCheck.ts). */
@@ -70,5 +74,7 @@ export function createSyncHandlers(
     'sync:pull-changes': ({ cursor, limit }) => service.pullChanges(cursor, limit),
     // The registry link (address, credential) lives here, so the CLETS deadlines come through it.
     'clets:list-deadlines': () => service.deadlines(),
+    // The court calendar comes from the registry and is kept on disk by the sync service.
+    'calendar:get-court-rules': () => service.courtRules(),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { RegistryHttpError, TransientError } from '../../registry/client/http';
 import { RegistryClient } from '../../registry/client/registryClient';
+import type { CourtRules } from '../../shared/ipc/contracts/calendar';
 import type { ListDeadlinesResult, RegistryDeadlines } from '../../shared/ipc/contracts/clets';
 import { ServiceError } from '../../shared/ipc/envelope';
 import type {
@@ -19,6 +20,7 @@ import type {
   UploadPageResult,
 } from '../../shared/ipc/contracts/sync';
 
+import { CourtCalendarCopy } from './courtCalendarCopy';
 import { CredentialStore, type StoredCredential } from './credentialStore';
 import { enrolmentError, enrolWorkstation } from './enrolment';
 import { toPulledChanges } from './pullChanges';
@@ -71,9 +73,12 @@ export class SyncService {
   });
   /** The last deadline lists the registry sent, and when (ms, this clock): shown while offline. */
   private lastDeadlines: { lists: RegistryDeadlines; receivedAt: number } | undefined;
+  /** The last court calendar from the registry, on disk in the data folder (works offline). */
+  private readonly calendar: CourtCalendarCopy;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.store = new CredentialStore(options.dataDir);
+    this.calendar = new CourtCalendarCopy(options.dataDir);
     this.env = readSyncEnv(options.env ?? process.env);
     this.probes = new ProbeTimer(
       () => void this.probe(),
@@ -146,6 +151,7 @@ export class SyncService {
     this.store.saveLastSeq({ deviceId: stored.deviceId, lastSeq: 0 });
     this.setCredential(stored);
     this.contact();
+    void this.refreshCourtCalendar();
     return this.status();
   }
 
@@ -216,6 +222,7 @@ export class SyncService {
     try {
       const page = await ready.client.pull(cursor, limit);
       this.contact();
+      void this.refreshCourtCalendar();
       return {
         reached: true,
         changes: toPulledChanges(page.changes),
@@ -257,6 +264,23 @@ export class SyncService {
     }
   }
 
+  /**
+   * `{ closures, closeOfBusiness }` of this workstation's court from the last court calendar the
+   * registry sent (the defaults before the first one). While online, a copy older than a minute
+   * is fetched again first, so the answer right after reconnecting is the registry's current one.
+   */
+  async courtRules(): Promise<CourtRules> {
+    if (this.connectivity === 'online') await this.refreshCourtCalendar();
+    return this.calendar.rulesFor(this.enrolled() ? (this.credential?.courtOri ?? null) : null);
+  }
+
+  /** Fetches the court calendar unless it was fetched within a minute; a failure keeps the copy. */
+  private refreshCourtCalendar(): Promise<void> {
+    const ready = this.ready();
+    if (!ready) return Promise.resolve();
+    return this.calendar.refresh(ready.client, ready.credential.courtOri, this.now());
+  }
+
   // ——— state ———
 
   private now(): Date {
@@ -271,6 +295,7 @@ export class SyncService {
     this.credential = credential;
     // Lists belong to the court of the credential they were fetched with.
     this.lastDeadlines = undefined;
+    this.calendar.forget();
     this.lastSeq = credential ? this.store.loadLastSeq(credential.deviceId) : undefined;
   }
 
@@ -359,6 +384,7 @@ export class SyncService {
       this.contact(false);
       const needsEnrolment = !this.enrolled() || this.connectivity === 'refused';
       if (needsEnrolment && this.env.enrolCode && !this.autoEnrolFailed) await this.autoEnrol();
+      if (this.connectivity === 'online') void this.refreshCourtCalendar();
       this.probeSoon(this.options.onlineCheckMs ?? 30_000);
     } catch (error) {
       if (error instanceof TransientError) this.offline(error);

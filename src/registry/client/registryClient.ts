@@ -6,6 +6,10 @@
  * idempotencyKey, payloadHash, payload), so a reply lost after the registry committed costs one
  * duplicate answer, never a duplicate order. Transient failures back off with full jitter.
  */
+import {
+  courtCalendarForCourtSchema,
+  type CourtCalendarForCourt,
+} from '../../shared/calendar/courtCalendarTable';
 import { registryDeadlinesSchema, type RegistryDeadlines } from '../../shared/ipc/contracts/clets';
 import { daySummarySchema, type DaySummary } from '../../shared/review/daySummary';
 import type { ChangesPage } from '../pull/changes';
@@ -168,6 +172,27 @@ export class RegistryClient {
   /** Push with retries of the identical batch until the registry answers. */
   pushWithRetry(mutations: readonly MutationInput[], retry?: RetryOptions): Promise<PushResponse> {
     return this.withRetry(() => this.push(mutations), retry);
+  }
+
+  /**
+   * This workstation's court calendar (GET /v1/court-calendar, device credential): its court's
+   * closures and the `*` closures, and its court's close of business. A malformed answer is a
+   * RegistryHttpError, so a bad copy never replaces a good one.
+   */
+  async courtCalendar(): Promise<CourtCalendarForCourt> {
+    const res = await request(this.http, { method: 'GET', path: '/v1/court-calendar' });
+    const parsed = courtCalendarForCourtSchema.safeParse(res.body);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first ? `${first.path.map(String).join('.')}: ${first.message}` : '';
+      throw new RegistryHttpError(
+        res.status,
+        'malformed-answer',
+        `The registry's court calendar is not in the expected form (${where}).`,
+        res.body,
+      );
+    }
+    return parsed.data;
   }
 
   /** One page of the court's change feed after `cursor` ('' = from the start). */

@@ -115,6 +115,10 @@ export const channelActions: Readonly<Partial<Record<InvokeChannel, ChannelRule>
   'search:get-order': needs('registry.search', { gate: 'role' }),
   'search:get-history': needs('registry.search', { gate: 'role' }),
   'search:get-page': needs('registry.search', { gate: 'role' }),
+
+  // The court's closures and close of business (for expiry and due-by): public court facts,
+  // not confidential, so any signed-in role (`workstation.status` is every role's, unaudited).
+  'calendar:get-court-rules': needs('workstation.status'),
 };
 
 /** The rule for a channel; undefined means "not declared", which every gate refuses. */

@@ -94,6 +94,9 @@ export const channels = {
     getHistory: 'search:get-history',
     getPage: 'search:get-page',
   },
+  calendar: {
+    getCourtRules: 'calendar:get-court-rules',
+  },
 } as const;
 
 /** Main→renderer pushes. The renderer subscribes through `ClerkApi.subscribe`. */

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { EventName, InvokeChannel } from './channels';
 import { appContract, appEvents } from './contracts/app';
 import { auditContract, auditEvents, authContract, authEvents } from './contracts/auth';
+import { calendarContract, calendarEvents } from './contracts/calendar';
 import { cletsContract, cletsEvents } from './contracts/clets';
 import { licenceContract, licenceEvents } from './contracts/licence';
 import { pagesContract, pagesEvents } from './contracts/pages';
@@ -34,6 +35,7 @@ export const invokeContract = {
   ...reviewContract,
   ...reportContract,
   ...searchContract,
+  ...calendarContract,
 } as const satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventContract = {
@@ -49,6 +51,7 @@ export const eventContract = {
   ...reviewEvents,
   ...reportEvents,
   ...searchEvents,
+  ...calendarEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeIn<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>;
