@@ -13,6 +13,7 @@ import type { CallContext, Dispatcher } from '../../../src/main/ipc/dispatcher';
 import { readG4Tiff } from '../../../src/main/print/packet/tiffG4';
 import { createPrintHandlers } from '../../../src/main/print/printHandlers';
 import { PrintService } from '../../../src/main/print/printService';
+import { PrintLog } from '../../../src/main/print/store/printLog';
 import { createWorkstation } from '../../../src/main/workstation';
 import type { Workstation } from '../../../src/main/workstation';
 import type { InvokeChannel } from '../../../src/shared/ipc/channels';
@@ -58,10 +59,8 @@ async function settled(jobId: string, timeoutMs = 30_000): Promise<PrintJob> {
   }
 }
 
-beforeAll(async () => {
-  peer = await startIppPrinter({ name: 'dept-3' });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-print-ipp-'));
-  workstation = createWorkstation({ shell: 'host', dataDir, version: 'test' });
+/** (Re)opens the print service on the data folder, as the app does at start. */
+function openService(): void {
   service = new PrintService({
     dataDir,
     publish: (job) => events.push(job),
@@ -74,6 +73,13 @@ beforeAll(async () => {
     { ...workstation.handlers, ...createPrintHandlers(service) },
     { access: workstation.auth.gate },
   );
+}
+
+beforeAll(async () => {
+  peer = await startIppPrinter({ name: 'dept-3' });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'ccpor-print-ipp-'));
+  workstation = createWorkstation({ shell: 'host', dataDir, version: 'test' });
+  openService();
   // A supervisor both sets printers up and prints (docs/security-roles.md).
   await signInAs(workstation, 'supervisor', { username: 'sup.rivera' });
   pages = [await grayJpegPage({ text: 'ORDER PAGE 1' }), await g4Page({ text: 'ORDER PAGE 2' })];
@@ -202,6 +208,92 @@ describe('printing service copies over IPP', () => {
       retryOf: jammed.id,
       printedBy: 'sup.rivera',
     });
+  });
+
+  it('prints a jammed packet again after a restart, rebuilt from the order, linked to the jam', async () => {
+    peer.injectFault('media-jam', 'Paper jam in tray 1', 1);
+    const sheriff = { kind: 'law-enforcement', name: 'Sacramento County Sheriff' } as const;
+    const { jobs } = await call('print:print-packets', {
+      order: sampleOrder(pages),
+      printerId: 'dept-3',
+      recipients: [{ recipient: sheriff, copies: 2 }],
+      sides: 'two-sided-short-edge',
+    });
+    const jammed = await settled(jobs[0]?.id ?? '');
+    expect(jammed.state).toBe('aborted');
+
+    // The app closes. Two more prints were cut short by a crash: one the printer finished
+    // with (the jammed job's number), one it has never heard of.
+    await service.close();
+    const log = new PrintLog(dataDir);
+    const jamRecord = (await log.get(jammed.id)) ?? expect.unreachable();
+    const { retriedBy: _unused, ...stored } = jamRecord;
+    for (const [jobId, printerJobId] of [
+      ['crashed-known', jammed.printerJobId],
+      ['crashed-unknown', 99_999],
+    ] as const) {
+      await log.append({ ...stored, jobId, printerJobId, outcome: 'submitted', endedAt: null });
+    }
+
+    openService();
+    // Start-up asked the real printer once about each unfinished print.
+    const ended = await service.reconciled;
+    expect(Object.fromEntries(ended.map((r) => [r.jobId, r.outcome]))).toEqual({
+      'crashed-known': 'aborted',
+      'crashed-unknown': 'unknown',
+    });
+    expect(service.listJobs()).toEqual([]);
+    await expect(call('print:retry-job', { jobId: jammed.id })).rejects.toThrow(
+      /not-found: .*use Print again in its print records/,
+    );
+
+    // "Print again", as the records panel sends it: the order rebuilt from its pages and the
+    // record's recipient, copies, cover sheet, sides and paper.
+    const record = (await call('print:list-records', { orderId: 'order-0001' })).find(
+      (r) => r.jobId === jammed.id,
+    );
+    expect(record).toMatchObject({
+      outcome: 'aborted',
+      coverSheet: true,
+      sides: 'two-sided-short-edge',
+      media: 'na_letter_8.5x11in',
+      retriedBy: null,
+    });
+    const again = await call('print:print-packets', {
+      order: sampleOrder(pages),
+      printerId: record?.printerId ?? '',
+      recipients: [{ recipient: sheriff, copies: record?.copies ?? 0 }],
+      coverSheet: record?.coverSheet,
+      sides: record?.sides,
+      media: record?.media,
+      retryOf: jammed.id,
+    });
+    const printed = await settled(again.jobs[0]?.id ?? '');
+    expect(printed).toMatchObject({ state: 'completed', retryOf: jammed.id, copies: 2 });
+    const before = await peer.waitForCapture(jammed.printerJobId ?? -1);
+    const after = await peer.waitForCapture(printed.printerJobId ?? -1);
+    // The same packet, byte for byte, though its PDF was not kept across the restart.
+    expect(Buffer.from(after.bytes).equals(before.bytes)).toBe(true);
+    expect(after.attrs).toMatchObject({ IPP_COPIES: '2', IPP_SIDES: 'two-sided-short-edge' });
+
+    const records = await call('print:list-records', { orderId: 'order-0001' });
+    expect(records.find((r) => r.jobId === jammed.id)).toMatchObject({
+      outcome: 'aborted',
+      retriedBy: printed.id,
+    });
+    expect(records.find((r) => r.jobId === printed.id)).toMatchObject({
+      outcome: 'completed',
+      retryOf: jammed.id,
+      printedBy: 'sup.rivera',
+    });
+    await expect(
+      call('print:print-packets', {
+        order: sampleOrder(pages),
+        printerId: 'dept-3',
+        recipients: [{ recipient: sheriff, copies: 2 }],
+        retryOf: jammed.id,
+      }),
+    ).rejects.toThrow(/conflict: This print was already printed again/);
   });
 
   it('queues behind a busy printer instead of failing', async () => {
