@@ -68,6 +68,29 @@ describe('print IPC contract', () => {
     expect(ok.recipients).toHaveLength(2);
   });
 
+  it('takes retryOf ("Print again") for one recipient only', () => {
+    const base = { order: sampleOrder([page]), printerId: 'dept-3' };
+    const one = [{ recipient: { kind: 'protected-person' }, copies: 2 }];
+    expect(
+      printPacketsInputSchema.parse({ ...base, recipients: one, retryOf: 'job-1' }),
+    ).toMatchObject({
+      retryOf: 'job-1',
+    });
+    const two = printPacketsInputSchema.safeParse({
+      ...base,
+      recipients: [...one, { recipient: { kind: 'restrained-person' }, copies: 1 }],
+      retryOf: 'job-1',
+    });
+    expect(two.success).toBe(false);
+    expect(two.error?.issues[0]).toMatchObject({
+      path: ['recipients'],
+      message: 'Print again sends one recipient’s packet.',
+    });
+    expect(
+      printPacketsInputSchema.safeParse({ ...base, recipients: one, retryOf: '' }).success,
+    ).toBe(false);
+  });
+
   it('requires zoned times on the order', () => {
     expect(
       buildPacketInputSchema.safeParse({
