@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { OrderTypeEntry } from '../../../shared/orders';
+import { courtClockTime } from '../../app/courtTime';
 import { navigate } from '../../app/useHashPath';
 import type { DraftRow } from '../../db/rows';
+import type { CourtRules } from '../../../shared/ipc/contracts/calendar';
 
 import { ExpiryNote } from './form/ExpiryNote';
 import { expiryPreview } from './form/expiryPreview';
@@ -11,12 +13,18 @@ import type { FieldValue, FormValues } from './form/fieldTypes';
 import { textOf } from './form/fieldTypes';
 import { fieldDomId } from './form/FormField';
 import { OrderForm } from './form/OrderForm';
+import { ReplacesChoice } from './form/ReplacesChoice';
 import { checkForm } from './form/validateForm';
 import { PagesPanel } from './PagesPanel';
 import { useAutosave } from './useAutosave';
 import { useLicenceWedge } from './useLicenceWedge';
 
-type Props = { readonly draft: DraftRow; readonly entry: OrderTypeEntry };
+type Props = {
+  readonly draft: DraftRow;
+  readonly entry: OrderTypeEntry;
+  /** The court's closures and close of business (the shown expiry counts them); default none. */
+  readonly rules?: CourtRules;
+};
 
 /** Moves focus to a field (or its section) by key. */
 export function focusField(key: string): void {
@@ -26,7 +34,7 @@ export function focusField(key: string): void {
 }
 
 /** Keying an order: the generated form, autosave, inline validation, page images beside it. */
-export function OrderEntry({ draft, entry }: Props) {
+export function OrderEntry({ draft, entry, rules }: Props) {
   const [values, setValues] = useState<FormValues>(() => (draft.values ?? {}) as FormValues);
   const [dirty, setDirty] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -40,8 +48,8 @@ export function OrderEntry({ draft, entry }: Props) {
   const keysKey = keys.join('|');
   // Keys change only when protected persons are added or removed; keysKey captures that.
   const check = useMemo(
-    () => checkForm(entry, values, draft.id, keysKey.split('|')),
-    [entry, values, draft.id, keysKey],
+    () => checkForm(entry, values, draft.id, keysKey.split('|'), undefined, rules),
+    [entry, values, draft.id, keysKey, rules],
   );
 
   const onChange = useCallback((key: string, value: FieldValue) => {
@@ -101,7 +109,7 @@ export function OrderEntry({ draft, entry }: Props) {
               : save.state === 'failed'
                 ? `Not saved: ${save.error ?? ''}`
                 : save.at
-                  ? `Draft saved ${new Date(save.at).toLocaleTimeString()}`
+                  ? `Draft saved ${courtClockTime(save.at)}`
                   : 'Draft'}
           </span>
         </div>
@@ -144,13 +152,14 @@ export function OrderEntry({ draft, entry }: Props) {
             </ul>
           </div>
         )}
+        <ReplacesChoice values={values} onChange={onChange} />
         <OrderForm
           sections={sections}
           values={values}
           errors={visibleErrors}
           onChange={onChange}
           onBlur={onBlur}
-          notes={{ dates: <ExpiryNote preview={expiryPreview(check.built.order)} /> }}
+          notes={{ dates: <ExpiryNote preview={expiryPreview(check.built.order, rules)} /> }}
         />
         <div className="form-actions">
           <button type="button" className="primary" onClick={review} aria-keyshortcuts="Alt+R">

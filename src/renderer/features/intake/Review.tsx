@@ -9,12 +9,14 @@ import { submitOrder } from '../../db/ordersRepo';
 import type { DraftRow } from '../../db/rows';
 import { actorOfPrincipal } from '../../../shared/review/actor';
 import { selectActorSeal, selectPrincipal } from '../auth/authSlice';
+import { selectCourtRules } from '../calendar/calendarSlice';
 
 import type { ConflictReport } from './conflicts';
 import { findConflicts } from './conflicts';
 import { buildFormSpec, fieldKeys } from './form/formSpec';
 import type { FormValues } from './form/fieldTypes';
 import { textOf } from './form/fieldTypes';
+import { CLONED_FROM_LABEL } from './form/cloneSource';
 import { checkForm } from './form/validateForm';
 
 type Props = { readonly draft: DraftRow; readonly entry: OrderTypeEntry; readonly owner: string };
@@ -31,14 +33,19 @@ const when = (iso: string | null | undefined) =>
 /** Read-only summary with the derived values, conflicts and the attestation; then submit. */
 export function Review({ draft, entry, owner }: Props) {
   const actor = actorOfPrincipal(useAppSelector(selectPrincipal), useAppSelector(selectActorSeal));
+  // The court's closures and close of business: expiry and CLETS due-by count them.
+  const rules = useAppSelector(selectCourtRules);
   const values = useMemo(() => (draft.values ?? {}) as FormValues, [draft.values]);
   const sections = useMemo(() => buildFormSpec(entry), [entry]);
-  const keys = fieldKeys(sections, {
+  // One array per set of keys: a new array each render would re-run the check, and with it
+  // the conflict search, after every render (each search result renders again).
+  const keysKey = fieldKeys(sections, {
     'protected.count': Number(textOf(values, 'protected.count') || '0'),
-  });
+  }).join('|');
+  const keys = useMemo(() => keysKey.split('|'), [keysKey]);
   const check = useMemo(
-    () => checkForm(entry, values, draft.id, keys),
-    [entry, values, draft.id, keys],
+    () => checkForm(entry, values, draft.id, keys, undefined, rules),
+    [entry, values, draft.id, keys, rules],
   );
   const [conflicts, setConflicts] = useState<ConflictReport | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
@@ -51,13 +58,13 @@ export function Review({ draft, entry, owner }: Props) {
   useEffect(() => {
     if (!check.result.order) return;
     let live = true;
-    void findConflicts(database(), check.result.order, draft.id).then(
+    void findConflicts(database(), check.result.order, draft.id, rules).then(
       (r) => live && setConflicts(r),
     );
     return () => {
       live = false;
     };
-  }, [check.result.order, draft.id]);
+  }, [check.result.order, draft.id, rules]);
 
   if (
     !check.result.ok ||
@@ -125,6 +132,12 @@ export function Review({ draft, entry, owner }: Props) {
             <dd>
               {order.court.name} ({order.court.ori}) · {order.judicialOfficer}
             </dd>
+            {order.replaces && (
+              <FactPair
+                term="Replaces"
+                value={textOf(values, CLONED_FROM_LABEL) || 'an earlier order'}
+              />
+            )}
           </dl>
         </section>
         <section className="panel" aria-labelledby="rv-derived">

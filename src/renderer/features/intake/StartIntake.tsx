@@ -12,6 +12,7 @@ import { ScanIntake } from '../scanning/ScanIntake';
 import { ScanOrderStart } from '../scanning/ScanOrderStart';
 
 import { currentEntries } from './currentEntries';
+import { cloneLink } from './form/cloneSource';
 import { orderToValues } from './form/toOrder';
 import { TypePicker } from './TypePicker';
 
@@ -24,8 +25,11 @@ export function newDraftValues(entry: OrderTypeEntry): Record<string, unknown> {
   };
 }
 
-/** The parts of an order a related order shares: the parties, the court and the case. */
-export function cloneValues(row: OrderRow): Record<string, unknown> {
+/**
+ * The parts of an order a related order shares: the parties, the court and the case; plus the
+ * link to the source and a suggested (visible, changeable) "replaces" for the new type.
+ */
+export function cloneValues(row: OrderRow, next: OrderTypeEntry): Record<string, unknown> {
   const o = row.order as Record<string, unknown>;
   const values = orderToValues({
     caseNumber: o.caseNumber,
@@ -34,7 +38,8 @@ export function cloneValues(row: OrderRow): Record<string, unknown> {
     protected: o.protected,
     petitioner: o.petitioner,
   });
-  return { ...values, replaces: row.id };
+  const sourceEntry = currentEntries().find((e) => e.code === row.orderType);
+  return { ...values, ...cloneLink(row, sourceEntry, next) };
 }
 
 const age = (iso: string) => {
@@ -59,7 +64,7 @@ export function StartIntake({ owner }: Props) {
   }
 
   const start = async (entry: OrderTypeEntry) => {
-    const initial = cloneFrom ? cloneValues(cloneFrom) : newDraftValues(entry);
+    const initial = cloneFrom ? cloneValues(cloneFrom, entry) : newDraftValues(entry);
     const draft = await createDraft(database(), entry.code, owner, initial);
     navigate(`intake/draft/${draft.id}`);
   };

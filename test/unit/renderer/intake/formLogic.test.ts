@@ -128,8 +128,13 @@ describe('type search', () => {
 describe('clone from an existing order', () => {
   it('copies the parties, court and case, not the terms or dates', () => {
     const o = fixture('DV-130');
-    const row = { id: String(o.id), order: o } as unknown as OrderRow;
-    const v = cloneValues(row);
+    const row = {
+      id: String(o.id),
+      orderType: 'DV-130',
+      caseNumber: o.caseNumber,
+      order: o,
+    } as unknown as OrderRow;
+    const v = cloneValues(row, entry('DV-130'));
     expect(v).toMatchObject({
       caseNumber: o.caseNumber,
       'restrained.name.last': (o.restrained as { name: { last: string } }).name.last,
@@ -139,6 +144,24 @@ describe('clone from an existing order', () => {
     expect(Object.keys(v).some((k) => k.startsWith('terms.'))).toBe(false);
     expect(v.issuedAt).toBeUndefined();
     expect(v['expiration.kind']).toBeUndefined();
+  });
+
+  it('suggests "replaces" only where the new order follows the source in its life', () => {
+    const o = fixture('DV-130');
+    const row = (orderType: string) =>
+      ({ id: 'src-1', orderType, caseNumber: '26FL1', order: o }) as unknown as OrderRow;
+    // A temporary order is replaced by its order after hearing; an OAH by its renewal.
+    expect(cloneValues(row('DV-110'), entry('DV-130'))).toMatchObject({
+      clonedFrom: 'src-1',
+      clonedFromLabel: 'DV-110 · case 26FL1',
+      replaces: 'src-1',
+    });
+    expect(cloneValues(row('DV-130'), entry('DV-730')).replaces).toBe('src-1');
+    expect(cloneValues(row('EPO-001'), entry('DV-130')).replaces).toBe('');
+    // Same parties, another order of the same phase or another family: not a replacement.
+    expect(cloneValues(row('DV-130'), entry('DV-130')).replaces).toBe('');
+    expect(cloneValues(row('DV-110'), entry('CH-130')).replaces).toBe('');
+    expect(cloneValues(row('CH-110'), entry('CH-130')).replaces).toBe('src-1');
   });
 });
 

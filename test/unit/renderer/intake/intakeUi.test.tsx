@@ -17,7 +17,9 @@ import { entryFor } from '../../../../src/renderer/features/intake/currentEntrie
 import { ExpiryNote } from '../../../../src/renderer/features/intake/form/ExpiryNote';
 import { expiryPreview } from '../../../../src/renderer/features/intake/form/expiryPreview';
 import { buildFormSpec } from '../../../../src/renderer/features/intake/form/formSpec';
+import type { FieldValue } from '../../../../src/renderer/features/intake/form/fieldTypes';
 import { OrderForm } from '../../../../src/renderer/features/intake/form/OrderForm';
+import { ReplacesChoice } from '../../../../src/renderer/features/intake/form/ReplacesChoice';
 import { valuesToOrder } from '../../../../src/renderer/features/intake/form/toOrder';
 import { StartIntake } from '../../../../src/renderer/features/intake/StartIntake';
 import { autosaveDelayMs, useAutosave } from '../../../../src/renderer/features/intake/useAutosave';
@@ -137,5 +139,37 @@ describe('drafts list', () => {
     fireEvent.click(within(first).getByRole('button', { name: 'Discard' }));
     await waitFor(async () => expect(await db.drafts.get(gone.id)).toBeUndefined());
     expect(await db.drafts.get(kept.id)).toBeDefined();
+  });
+});
+
+describe('a cloned draft', () => {
+  it('shows where its parties came from and lets the clerk say whether it replaces that order', () => {
+    function Harness() {
+      const [values, setValues] = useState<Record<string, FieldValue>>({
+        clonedFrom: 'src-1',
+        clonedFromLabel: 'DV-110 · case 26FL1',
+        replaces: 'src-1',
+      });
+      return (
+        <>
+          <ReplacesChoice values={values} onChange={(k, v) => setValues({ ...values, [k]: v })} />
+          <output data-testid="replaces">{String(values.replaces)}</output>
+        </>
+      );
+    }
+    render(<Harness />);
+    const box = screen.getByRole('checkbox', { name: /This order replaces DV-110 · case 26FL1/ });
+    expect(screen.getByText(/copied from DV-110 · case 26FL1/)).toBeTruthy();
+    expect((box as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(box);
+    expect(screen.getByTestId('replaces').textContent).toBe('');
+    expect((box as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(box);
+    expect(screen.getByTestId('replaces').textContent).toBe('src-1');
+  });
+
+  it('shows nothing for a draft that was not cloned', () => {
+    render(<ReplacesChoice values={{ replaces: '' }} onChange={() => undefined} />);
+    expect(screen.queryByTestId('replaces-choice')).toBeNull();
   });
 });
