@@ -2,6 +2,8 @@ import { configureStore } from '@reduxjs/toolkit';
 
 import { addAuthListeners } from '../features/auth/authListeners';
 import { authReducer } from '../features/auth/authSlice';
+import { addCalendarListeners } from '../features/calendar/calendarListeners';
+import { calendarReducer } from '../features/calendar/calendarSlice';
 import { sessionReducer } from '../features/session/sessionSlice';
 import { addSessionListeners } from '../features/session/sessionListeners';
 import { statusReducer } from '../features/status/statusSlice';
@@ -19,6 +21,7 @@ export function createAppStore() {
       session: sessionReducer,
       status: statusReducer,
       sync: syncReducer,
+      calendar: calendarReducer,
     },
     middleware: (getDefault) => getDefault().prepend(listenerMiddleware.middleware),
   });
@@ -39,4 +42,5 @@ export function addAppListeners(startListening: AppStartListening): void {
   addSessionListeners(startListening);
   addStatusListeners(startListening);
   addSyncListeners(startListening);
+  addCalendarListeners(startListening);
 }

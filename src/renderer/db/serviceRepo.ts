@@ -6,6 +6,7 @@
  */
 import { checkOrder } from '../../shared/orders';
 import type { FieldError, Service } from '../../shared/orders';
+import type { CourtRules } from '../../shared/ipc/contracts/calendar';
 import type { MutationActor } from '../../shared/review/actor';
 
 import type { ClerkDb } from './clerkDb';
@@ -21,6 +22,8 @@ export type RecordServiceInput = {
   readonly actor?: MutationActor | null;
   /** Now, ISO with offset (tests pin it); default the current time. */
   readonly now?: string;
+  /** The court's closures and close of business (the calendar feature's `selectCourtRules`). */
+  readonly rules?: CourtRules;
 };
 
 export type RecordServiceResult =
@@ -51,7 +54,7 @@ export async function recordService(
       } as const;
     }
     const current = row.order as Record<string, unknown>;
-    const check = checkOrder({ ...current, service: input.service }, { now });
+    const check = checkOrder({ ...current, service: input.service }, { ...input.rules, now });
     if (!check.ok || !check.order)
       return { ok: false, errors: serviceFirst(check.errors) } as const;
     const service = check.order.service;

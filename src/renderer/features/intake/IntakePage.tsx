@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import { useAppSelector } from '../../app/hooks';
 import { useHashPath } from '../../app/useHashPath';
 import { database } from '../../db/database';
+import { selectCourtRules } from '../calendar/calendarSlice';
 import { selectAppInfo } from '../session/sessionSlice';
 
 import { entryFor } from './currentEntries';
@@ -18,6 +19,7 @@ type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
 export function IntakePage({ headingRef }: Props) {
   const [, mode, id, sub] = useHashPath();
   const owner = useAppSelector(selectAppInfo)?.workstationUser ?? 'clerk';
+  const rules = useAppSelector(selectCourtRules);
   const draft = useLiveQuery(
     async () => (mode === 'draft' && id ? ((await database().drafts.get(id)) ?? null) : null),
     [mode, id],
@@ -31,7 +33,7 @@ export function IntakePage({ headingRef }: Props) {
       body = <p role="alert">This draft no longer exists (it was submitted or discarded).</p>;
     else if (sub === 'review')
       body = <Review key={draft.id} draft={draft} entry={entry} owner={owner} />;
-    else body = <OrderEntry key={draft.id} draft={draft} entry={entry} />;
+    else body = <OrderEntry key={draft.id} draft={draft} entry={entry} rules={rules} />;
   } else body = <StartIntake owner={owner} />;
   return (
     <section aria-labelledby="area-heading" className="page page-wide">

@@ -3,6 +3,7 @@
  * the court's orders from the registry cache) for the same restrained or protected persons or
  * the same case number, with the enforcement priority among them.
  */
+import type { CourtRules } from '../../../shared/ipc/contracts/calendar';
 import { deriveExpiry, enforcementPriority, orderSchema } from '../../../shared/orders';
 import type { Order, PriorityResult } from '../../../shared/orders';
 import { samePerson } from '../../../shared/search/personMatch';
@@ -66,9 +67,12 @@ function compare(mine: PartyOrder, other: PartyOrder): string[] {
   return reasons;
 }
 
-/** The dates of a stored order as the conflict list shows them. */
-function datesOf(order: Order): Pick<ConflictMatch, 'issuedAt' | 'expiresAt' | 'noExpiration'> {
-  const expiry = deriveExpiry(order);
+/** The dates of a stored order as the conflict list shows them (with the court's rules). */
+function datesOf(
+  order: Order,
+  rules?: CourtRules,
+): Pick<ConflictMatch, 'issuedAt' | 'expiresAt' | 'noExpiration'> {
+  const expiry = deriveExpiry(order, rules);
   const expiresAt = expiry.ok ? expiry.expiresAt : null;
   return { issuedAt: order.issuedAt, expiresAt, noExpiration: expiry.ok && expiresAt === null };
 }
@@ -86,11 +90,15 @@ function draftParties(values: FormValues): PartyOrder {
   };
 }
 
-/** Finds matches for `order` (an order input already valid by the schema). */
+/**
+ * Finds matches for `order` (an order input already valid by the schema); each match's expiry
+ * is worked out with `rules`, the court's closures and close of business.
+ */
 export async function findConflicts(
   db: ClerkDb,
   order: Order,
   draftId: string,
+  rules?: CourtRules,
 ): Promise<ConflictReport> {
   const matches: ConflictMatch[] = [];
   const related: Order[] = [];
@@ -107,7 +115,7 @@ export async function findConflicts(
       orderType: row.orderType,
       caseNumber: row.caseNumber,
       status: row.status,
-      ...datesOf(parsed.data),
+      ...datesOf(parsed.data, rules),
       reasons,
     });
   }
@@ -128,7 +136,7 @@ export async function findConflicts(
       orderType: row.orderType,
       caseNumber: row.caseNumber,
       status: row.status,
-      ...datesOf(parsed.data),
+      ...datesOf(parsed.data, rules),
       reasons,
     });
   }

@@ -3,6 +3,7 @@
  * "the computed expiry shown with the rule that produced it"), so a wrong issue or hearing date
  * shows up in the Dates section rather than only on review.
  */
+import type { CourtRules } from '../../../../shared/ipc/contracts/calendar';
 import { deriveExpiry } from '../../../../shared/orders';
 
 /** What the Dates section says about the expiry right now. */
@@ -43,8 +44,9 @@ function expirationOf(value: unknown): ExpiryInput['expiration'] | null {
 /**
  * The computed expiry of a built (possibly incomplete) order: waiting while the dates it
  * depends on are missing, the expiry and its rule once computable, or why it cannot be.
+ * `rules`: the court's closures and close of business (an EPO's 5th court day counts them).
  */
-export function expiryPreview(order: DatesOf): ExpiryPreview {
+export function expiryPreview(order: DatesOf, rules?: CourtRules): ExpiryPreview {
   const expiration = expirationOf(order.expiration);
   if (typeof order.orderType !== 'string' || typeof order.issuedAt !== 'string') {
     return { state: 'waiting', text: 'Enter the issued date and time to see the expiry.' };
@@ -60,7 +62,7 @@ export function expiryPreview(order: DatesOf): ExpiryPreview {
   } as ExpiryInput;
   let result;
   try {
-    result = deriveExpiry(input);
+    result = deriveExpiry(input, rules);
   } catch {
     // Half-keyed dates the schema would reject: validation reports them at their fields.
     return { state: 'waiting', text: 'Finish the dates to see the expiry.' };

@@ -3,6 +3,7 @@
  */
 import { checkOrder } from '../../../../shared/orders';
 import type { CheckResult } from '../../../../shared/orders';
+import type { CourtRules } from '../../../../shared/ipc/contracts/calendar';
 import type { OrderTypeEntry } from '../../../../shared/orders/catalog/schema';
 import { cletsConfidentialSchema } from '../../../../shared/orders/model/confidential';
 
@@ -42,15 +43,20 @@ function placeOn(path: string, keys: readonly string[]): string {
   return parents[0] ?? path;
 }
 
+/**
+ * Checks the form as an order. `rules` are the court's closures and close of business (the
+ * calendar feature's `selectCourtRules`): expiry and CLETS due-by count the court's closures.
+ */
 export function checkForm(
   entry: OrderTypeEntry,
   values: FormValues,
   orderId: string,
   keys: readonly string[],
   now?: string,
+  rules?: CourtRules,
 ): FormCheck {
   const built = valuesToOrder(entry, values, orderId);
-  const result = checkOrder(built.order, now ? { now } : {});
+  const result = checkOrder(built.order, { ...rules, ...(now ? { now } : {}) });
   const errors: Record<string, string> = {};
   const summary: { key: string; message: string }[] = [];
   const add = (key: string, message: string) => {

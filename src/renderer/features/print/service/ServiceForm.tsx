@@ -6,6 +6,7 @@ import { database } from '../../../db/database';
 import { recordService } from '../../../db/serviceRepo';
 import { actorOfPrincipal } from '../../../../shared/review/actor';
 import { selectActorSeal, selectPrincipal } from '../../auth/authSlice';
+import { selectCourtRules } from '../../calendar/calendarSlice';
 import { messageOf } from '../format';
 
 import { placeServiceErrors, serviceFormDefaults, serviceFromForm } from './serviceForm';
@@ -18,6 +19,7 @@ type Errors = { fields: Partial<Record<ServiceFormField, string>>; other: string
 /** Records "served in court" or personal service; saved with its registry outbox entry. */
 export function ServiceForm({ orderId, caseNumber }: Props) {
   const actor = actorOfPrincipal(useAppSelector(selectPrincipal), useAppSelector(selectActorSeal));
+  const rules = useAppSelector(selectCourtRules);
   const [values, setValues] = useState<ServiceFormValues>(() => serviceFormDefaults());
   const [errors, setErrors] = useState<Errors | null>(null);
   const [saved, setSaved] = useState('');
@@ -39,7 +41,12 @@ export function ServiceForm({ orderId, caseNumber }: Props) {
     }
     setBusy(true);
     try {
-      const result = await recordService(database(), { orderId, service: built.service, actor });
+      const result = await recordService(database(), {
+        orderId,
+        service: built.service,
+        actor,
+        rules,
+      });
       if (!result.ok) {
         setErrors(placeServiceErrors(result.errors));
         requestAnimationFrame(() => summary.current?.focus());
