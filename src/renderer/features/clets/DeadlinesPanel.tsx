@@ -2,8 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 
 import type { ListDeadlinesResult } from '../../../shared/ipc/contracts/clets';
+import { useAppSelector } from '../../app/hooks';
 import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
+import { selectCourtRules } from '../calendar/calendarSlice';
 
 import { useDeadlines } from './deadlinesLoader';
 import {
@@ -60,7 +62,11 @@ export function DeadlinesPanel({ compact = false, headingLevel = 2 }: DeadlinesP
   const id = useId();
   const { result, receivedAtMs, error, nowMs } = useDeadlines();
   const lists = result?.lists ?? null;
-  const rows = lists ? deadlineRowsAt(lists, effectiveNow(lists, receivedAtMs, nowMs)) : null;
+  // The court's closures: the countdown between two fetches skips them as the registry does.
+  const { closures } = useAppSelector(selectCourtRules);
+  const rows = lists
+    ? deadlineRowsAt(lists, effectiveNow(lists, receivedAtMs, nowMs), closures)
+    : null;
   const known = useKnownOrders(rows ? [...rows.overdue, ...rows.atRisk].map((r) => r.orderId) : []);
   const H = `h${headingLevel}` as const;
   return (

@@ -38,10 +38,17 @@ export function effectiveNow(lists: DeadlineListsView, receivedAtMs: number, now
   return Date.parse(lists.asOf) + lists.ageMs + Math.max(0, nowMs - receivedAtMs);
 }
 
-/** Court days after `dueDate` up to and including `today` (the registry's count, no closures). */
-export function courtDaysAfter(dueDate: string, today: string): number {
+/**
+ * Court days after `dueDate` up to and including `today` (the registry's count); `closures`
+ * are the court's closure dates (calendar:get-court-rules), none when not given.
+ */
+export function courtDaysAfter(
+  dueDate: string,
+  today: string,
+  closures?: readonly string[],
+): number {
   let n = 0;
-  for (let d = nextCourtDay(dueDate); d <= today; d = nextCourtDay(d)) n += 1;
+  for (let d = nextCourtDay(dueDate, closures); d <= today; d = nextCourtDay(d, closures)) n += 1;
   return n;
 }
 
@@ -49,14 +56,19 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * The lists at `atMs`, counted on from the registry's figures at `lists.asOf`. Court days the
- * registry counted (closures included) are kept; only the days since `asOf` are added here.
+ * registry counted (closures included) are kept; only the days since `asOf` are added here,
+ * skipping the court's `closures` as the registry does.
  */
-export function deadlineRowsAt(lists: DeadlineListsView, atMs: number): DeadlineRows {
+export function deadlineRowsAt(
+  lists: DeadlineListsView,
+  atMs: number,
+  closures?: readonly string[],
+): DeadlineRows {
   const asOfMs = Date.parse(lists.asOf);
   const at = toZonedIso(Math.max(atMs, asOfMs));
-  const elapsedHours = atMs > asOfMs ? courtHoursUntil(lists.asOf, at) : 0;
+  const elapsedHours = atMs > asOfMs ? courtHoursUntil(lists.asOf, at, closures) : 0;
   const daysSinceAsOf =
-    atMs > asOfMs ? courtDaysAfter(zonedDateOf(lists.asOf), zonedDateOf(at)) : 0;
+    atMs > asOfMs ? courtDaysAfter(zonedDateOf(lists.asOf), zonedDateOf(at), closures) : 0;
   const overdue: OverdueRow[] = lists.overdue.map((o) => ({
     ...o,
     courtDaysOverdue: o.courtDaysOverdue + daysSinceAsOf,
@@ -68,8 +80,8 @@ export function deadlineRowsAt(lists: DeadlineListsView, atMs: number): Deadline
       const { courtHoursLeft: _left, ...rest } = r;
       overdue.push({
         ...rest,
-        courtDaysOverdue: courtDaysAfter(zonedDateOf(r.dueBy), zonedDateOf(at)),
-        courtHoursOverdue: round2(courtHoursUntil(r.dueBy, at)),
+        courtDaysOverdue: courtDaysAfter(zonedDateOf(r.dueBy), zonedDateOf(at), closures),
+        courtHoursOverdue: round2(courtHoursUntil(r.dueBy, at, closures)),
       });
     } else {
       atRisk.push({ ...r, courtHoursLeft: round2(Math.max(0, r.courtHoursLeft - elapsedHours)) });

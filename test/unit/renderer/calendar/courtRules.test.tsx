@@ -19,6 +19,7 @@ import { createAppStore } from '../../../../src/renderer/app/store';
 import { ClerkDb } from '../../../../src/renderer/db/clerkDb';
 import { useDatabaseForTests } from '../../../../src/renderer/db/database';
 import { createDraft } from '../../../../src/renderer/db/draftsRepo';
+import { classifyDeadlines } from '../../../../src/registry/relay/deadlines';
 import { addCalendarListeners } from '../../../../src/renderer/features/calendar/calendarListeners';
 import {
   courtRulesLoaded,
@@ -26,6 +27,7 @@ import {
   selectCourtRules,
   selectCourtRulesError,
 } from '../../../../src/renderer/features/calendar/calendarSlice';
+import { deadlineRowsAt } from '../../../../src/renderer/features/clets/deadlinesView';
 import { entryFor } from '../../../../src/renderer/features/intake/currentEntries';
 import { expiryPreview } from '../../../../src/renderer/features/intake/form/expiryPreview';
 import { orderToValues } from '../../../../src/renderer/features/intake/form/toOrder';
@@ -84,6 +86,33 @@ describe('the form with the court’s rules', () => {
     });
     expect(expiryPreview(check.built.order)).toMatchObject({
       text: 'Expires Nov 9, 2026, 5:00 PM (Pacific)',
+    });
+  });
+});
+
+describe('the CLETS deadline countdown with the court’s closures', () => {
+  it('does not count a closed Monday as a court day overdue', () => {
+    // Issued Thu 3 Dec → due by the end of Fri 4 Dec; the registry looked at 15:00 Friday.
+    const item = {
+      transactionId: 1,
+      orderId: 'o-1',
+      caseNumber: '26FL000001',
+      event: 'issued',
+      state: 'pending' as const,
+      eventAt: '2026-12-03T10:00:00-08:00',
+      dueBy: '2026-12-04T23:59:59.999-08:00',
+      messageId: null,
+    };
+    const { now, atRisk, overdue } = classifyDeadlines([item], new Date('2026-12-04T15:00-08:00'));
+    const lists = { asOf: now, ageMs: 0, atRisk: [...atRisk], overdue: [...overdue] };
+    const monday = Date.parse('2026-12-07T10:30:00-08:00');
+    expect(deadlineRowsAt(lists, monday).overdue[0]).toMatchObject({
+      courtDaysOverdue: 1,
+      courtHoursOverdue: 2.5,
+    });
+    expect(deadlineRowsAt(lists, monday, ['2026-12-07']).overdue[0]).toMatchObject({
+      courtDaysOverdue: 0,
+      courtHoursOverdue: 0,
     });
   });
 });
