@@ -29,6 +29,10 @@ import {
 } from '../../../../src/renderer/features/calendar/calendarSlice';
 import { deadlineRowsAt } from '../../../../src/renderer/features/clets/deadlinesView';
 import { entryFor } from '../../../../src/renderer/features/intake/currentEntries';
+import {
+  parseStoredOrder,
+  toPacketOrder,
+} from '../../../../src/renderer/features/print/packet/toPacketOrder';
 import { expiryPreview } from '../../../../src/renderer/features/intake/form/expiryPreview';
 import { orderToValues } from '../../../../src/renderer/features/intake/form/toOrder';
 import { checkForm } from '../../../../src/renderer/features/intake/form/validateForm';
@@ -87,6 +91,14 @@ describe('the form with the court’s rules', () => {
     expect(expiryPreview(check.built.order)).toMatchObject({
       text: 'Expires Nov 9, 2026, 5:00 PM (Pacific)',
     });
+  });
+});
+
+describe('the printed service copy', () => {
+  it('shows the same expiry as Review', () => {
+    const order = parseStoredOrder({ ...fixture, issuedAt: '2026-11-02T10:00:00-08:00' }, 'EPO');
+    expect(toPacketOrder(order, []).expiresAt).toBe('2026-11-09T17:00:00-08:00');
+    expect(toPacketOrder(order, [], CLOSED).expiresAt).toBe('2026-11-09T23:59:59-08:00');
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { ClerkDb } from '../../../db/clerkDb';
 import type { OrderRow } from '../../../db/rows';
+import type { CourtRules } from '../../../../shared/ipc/contracts/calendar';
 import type { PacketOrderInput } from '../../../../shared/printing/packetOrder';
 
 import { PacketOrderError, parseStoredOrder, toPacketOrder } from './toPacketOrder';
@@ -23,11 +24,18 @@ export async function loadPages(db: ClerkDb, orderId: string): Promise<StoredPag
   );
 }
 
-/** The printable form of a stored order; throws `PacketOrderError` with the clerk's fix. */
-export async function loadPacketOrder(db: ClerkDb, row: OrderRow): Promise<PacketOrderInput> {
+/**
+ * The printable form of a stored order; throws `PacketOrderError` with the clerk's fix.
+ * `rules`: the court's closures and close of business, for the printed expiry.
+ */
+export async function loadPacketOrder(
+  db: ClerkDb,
+  row: OrderRow,
+  rules?: CourtRules,
+): Promise<PacketOrderInput> {
   const order = parseStoredOrder(row.order, row.caseNumber);
   if (order.id !== row.id) {
     throw new PacketOrderError(`The stored record of case ${row.caseNumber} is damaged.`);
   }
-  return toPacketOrder(order, await loadPages(db, row.id));
+  return toPacketOrder(order, await loadPages(db, row.id), rules);
 }

@@ -4,6 +4,7 @@
  * from the confidential CLETS-001 block (which is not in the order record anyway), no dates of
  * birth, licences or addresses. The packet schema is strict, so an extra field would be refused.
  */
+import type { CourtRules } from '../../../../shared/ipc/contracts/calendar';
 import { deriveExpiry, orderSchema, orderTypeAt } from '../../../../shared/orders';
 import type { Order } from '../../../../shared/orders';
 import type { PacketOrderInput } from '../../../../shared/printing/packetOrder';
@@ -46,9 +47,16 @@ export function parseStoredOrder(stored: unknown, caseNumber: string): Order {
   return parsed.data;
 }
 
-/** Builds the packet order; throws `PacketOrderError` when the order cannot be printed. */
-export function toPacketOrder(order: Order, pages: readonly StoredPage[]): PacketOrderInput {
-  const expiry = deriveExpiry(order);
+/**
+ * Builds the packet order; throws `PacketOrderError` when the order cannot be printed. The
+ * expiry is worked out with `rules`, the court's closures and close of business, as on Review.
+ */
+export function toPacketOrder(
+  order: Order,
+  pages: readonly StoredPage[],
+  rules?: CourtRules,
+): PacketOrderInput {
+  const expiry = deriveExpiry(order, rules);
   if (!expiry.ok) {
     throw new PacketOrderError(
       `Case ${order.caseNumber}: the expiration cannot be worked out (${expiry.message}).`,

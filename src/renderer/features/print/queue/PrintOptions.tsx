@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react';
 import type { PrintJob } from '../../../../shared/printing/jobs';
 import type { PrinterConfig } from '../../../../shared/printing/printers';
 import { recipientKindLabels } from '../../../../shared/printing/recipients';
+import { useAppSelector } from '../../../app/hooks';
 import { database } from '../../../db/database';
 import type { OrderRow } from '../../../db/rows';
 import { clerkApi, unwrap } from '../../../platform/clerk';
+import { selectCourtRules } from '../../calendar/calendarSlice';
 import { messageOf } from '../format';
 import { loadPacketOrder } from '../packet/loadPacketOrder';
 
@@ -40,6 +42,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Recipients, copies, cover sheet and printer; "Print all" sends a packet per recipient per order. */
 export function PrintOptions({ orders, printers, printersError, courtroom, onJobs }: Props) {
   const [rows, setRows] = useState<readonly RecipientRow[]>(defaultRecipientRows);
+  // The court's closures and close of business: the packet shows the same expiry as Review.
+  const rules = useAppSelector(selectCourtRules);
   const [coverSheet, setCoverSheet] = useState(true);
   const [chosenPrinter, setChosenPrinter] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -73,7 +77,7 @@ export function PrintOptions({ orders, printers, printersError, courtroom, onJob
     // One order at a time: each call reads that order's page images only.
     for (const row of orders) {
       try {
-        const order = await loadPacketOrder(database(), row);
+        const order = await loadPacketOrder(database(), row, rules);
         const { jobs } = await unwrap(
           'print:print-packets',
           clerkApi().print.printPackets({

@@ -3,9 +3,11 @@ import { useEffect, useRef } from 'react';
 
 import type { Service } from '../../../../shared/orders';
 import type { PrintJob } from '../../../../shared/printing/jobs';
+import { useAppSelector } from '../../../app/hooks';
 import { database } from '../../../db/database';
 import type { OrderRow, OutboxState } from '../../../db/rows';
 import { listOrderOutbox } from '../../../db/serviceRepo';
+import { selectCourtRules } from '../../calendar/calendarSlice';
 import { courtTime, listName } from '../format';
 
 import { PrintRecords } from './PrintRecords';
@@ -35,6 +37,7 @@ type Props = {
 /** One order: its print records, its proof of service, and its changes queued to the registry. */
 export function OrderDetail({ row, refreshKey, onClose, onJobs }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const rules = useAppSelector(selectCourtRules);
   const outbox = useLiveQuery(() => listOrderOutbox(database(), row.id), [row.id]);
   const order = row.order as {
     service?: Service;
@@ -66,7 +69,7 @@ export function OrderDetail({ row, refreshKey, onClose, onJobs }: Props) {
         <dd>{row.courtroom || 'Not recorded'}</dd>
       </dl>
       <div className="detail-grid">
-        <PrintRecords row={row} refreshKey={refreshKey} onJobs={onJobs} />
+        <PrintRecords row={row} refreshKey={refreshKey} onJobs={onJobs} rules={rules} />
         <div>
           <ServiceForm key={row.id} orderId={row.id} caseNumber={row.caseNumber} />
           <section aria-labelledby="outbox-heading" className="detail-block">

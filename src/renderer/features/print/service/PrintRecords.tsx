@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 
+import type { CourtRules } from '../../../../shared/ipc/contracts/calendar';
 import type { PrintJob, PrintOutcome, PrintRecordView } from '../../../../shared/printing/jobs';
 import { describeRecipient } from '../../../../shared/printing/recipients';
 import { database } from '../../../db/database';
@@ -25,6 +26,8 @@ type Props = {
   readonly refreshKey: string;
   /** Receives the job a "Print again" started, for the print jobs table. */
   readonly onJobs: (jobs: readonly PrintJob[]) => void;
+  /** The court's closures and close of business, for the reprinted expiry. */
+  readonly rules?: CourtRules;
 };
 
 const who = (r: PrintRecordView) => (r.recipient ? describeRecipient(r.recipient) : 'Test page');
@@ -34,7 +37,7 @@ const who = (r: PrintRecordView) => (r.recipient ? describeRecipient(r.recipient
  * ended. A print that did not print (or may not have) can be printed again from here, also
  * after a restart: the packet is rebuilt from the order's stored pages.
  */
-export function PrintRecords({ row, refreshKey, onJobs }: Props) {
+export function PrintRecords({ row, refreshKey, onJobs, rules }: Props) {
   const orderId = row.id;
   const [records, setRecords] = useState<readonly PrintRecordView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +60,7 @@ export function PrintRecords({ row, refreshKey, onJobs }: Props) {
     setBusy(record.jobId);
     setOutcome(null);
     try {
-      const jobs = await printAgain(database(), row, record);
+      const jobs = await printAgain(database(), row, record, rules);
       onJobs(jobs);
       setOutcome({ ok: true, text: `Sent again to ${record.printerName} for ${who(record)}.` });
     } catch (e) {

@@ -4,6 +4,7 @@
  * same printer, and sends it with `retryOf` so main links the new record to the old one. This
  * works after a restart, when main no longer holds the failed job's PDF.
  */
+import type { CourtRules } from '../../../../shared/ipc/contracts/calendar';
 import type { PrintJob, PrintRecordView } from '../../../../shared/printing/jobs';
 import { reprintableOutcomes } from '../../../../shared/printing/jobs';
 import type { ClerkDb } from '../../../db/clerkDb';
@@ -21,14 +22,18 @@ export function canPrintAgain(record: PrintRecordView): boolean {
   );
 }
 
-/** Sends the record's packet again; resolves to the new job (one, for its one recipient). */
+/**
+ * Sends the record's packet again; resolves to the new job (one, for its one recipient).
+ * `rules`: the court's closures and close of business, for the printed expiry.
+ */
 export async function printAgain(
   db: ClerkDb,
   row: OrderRow,
   record: PrintRecordView,
+  rules?: CourtRules,
 ): Promise<PrintJob[]> {
   if (!record.recipient) throw new Error('A test page is not printed again from the records.');
-  const order = await loadPacketOrder(db, row);
+  const order = await loadPacketOrder(db, row, rules);
   const { jobs } = await unwrap(
     'print:print-packets',
     clerkApi().print.printPackets({
