@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { request, RegistryHttpError } from '../../../src/registry/client/http';
+import { replaceCourtCalendar } from '../../../src/registry/calendar/calendarStore';
 import type { Role } from '../../../src/shared/auth/roles';
 import type { CourtCalendarAdminView } from '../../../src/shared/calendar/courtCalendarTable';
 import { createRegistryUser, openRegistrySession } from '../../helpers/registryAuth';
@@ -61,6 +62,25 @@ describe.each(BACKENDS)('the court calendar on %s', (backend) => {
         'SELECT id, payload FROM audit_events ORDER BY id DESC LIMIT 1',
       )
     )[0];
+
+  /** Lets the relay routes turn new registry changes into CLETS transactions. */
+  const relayNext = () =>
+    request(
+      { baseUrl: env.baseUrl, timeoutMs: 20_000 },
+      {
+        method: 'POST',
+        path: '/v1/relay/next',
+        json: { limit: 10 },
+        headers: { 'x-relay-token': RELAY_TOKEN },
+      },
+    );
+  const dueBy = async (id: unknown) =>
+    (
+      await env.db.query<{ due_by: string }>(
+        `SELECT due_by FROM clets_transactions WHERE order_id = $1 AND event = 'issued'`,
+        [id],
+      )
+    ).map((r) => r.due_by);
 
   beforeAll(async () => {
     env = await startEnv(backend, { relay: { token: RELAY_TOKEN } });
@@ -179,24 +199,28 @@ describe.each(BACKENDS)('the court calendar on %s', (backend) => {
     const orderB = makeOrder(2, { tag: 902, court: COURT_B });
     await devA.client.push([await submit(devA.deviceId, 1, orderA)]);
     await devB.client.push([await submit(devB.deviceId, 1, orderB)]);
-    await request(
-      { baseUrl: env.baseUrl, timeoutMs: 20_000 },
-      {
-        method: 'POST',
-        path: '/v1/relay/next',
-        json: { limit: 10 },
-        headers: { 'x-relay-token': RELAY_TOKEN },
-      },
-    );
-    const due = async (id: unknown) =>
-      (
-        await env.db.query<{ due_by: string }>(
-          `SELECT due_by FROM clets_transactions WHERE order_id = $1 AND event = 'issued'`,
-          [id],
-        )
-      ).map((r) => r.due_by);
+    await relayNext();
     // Without closures both would be due at the end of Tuesday 3 Nov.
-    expect(await due(orderA.id)).toEqual(['2026-11-04T23:59:59.999-08:00']);
-    expect(await due(orderB.id)).toEqual(['2026-11-03T23:59:59.999-08:00']);
+    expect(await dueBy(orderA.id)).toEqual(['2026-11-04T23:59:59.999-08:00']);
+    expect(await dueBy(orderB.id)).toEqual(['2026-11-03T23:59:59.999-08:00']);
+  });
+
+  it('serves a change another process made (CLI, second registry) without a restart', async () => {
+    await replaceCourtCalendar(
+      env.db,
+      { closures: [{ court: COURT_A, date: '2026-11-05', reason: 'Elsewhere' }], settings: [] },
+      'command line',
+    );
+    const a = (await call(null, 'GET', '/v1/court-calendar')).body;
+    expect(a).toMatchObject({
+      closures: [{ court: COURT_A, date: '2026-11-05', reason: 'Elsewhere' }],
+      settings: [],
+    });
+    expect((await adminRead()).updatedBy).toBe('command line');
+    // The relay uses the same copy: issued Wednesday 4 Nov, closed Thursday → due Friday.
+    const order = { ...makeOrder(3, { tag: 903 }), issuedAt: '2026-11-04T10:00:00-08:00' };
+    await devA.client.push([await submit(devA.deviceId, 2, order)]);
+    await relayNext();
+    expect(await dueBy(order.id)).toEqual(['2026-11-06T23:59:59.999-08:00']);
   });
 });
