@@ -218,7 +218,10 @@ describe.each(BACKENDS)('the court calendar on %s', (backend) => {
     });
     expect((await adminRead()).updatedBy).toBe('command line');
     // The relay uses the same copy: issued Wednesday 4 Nov, closed Thursday → due Friday.
-    const order = { ...makeOrder(3, { tag: 903 }), issuedAt: '2026-11-04T10:00:00-08:00' };
+    const order: Record<string, unknown> = {
+      ...makeOrder(3, { tag: 903 }),
+      issuedAt: '2026-11-04T10:00:00-08:00',
+    };
     await devA.client.push([await submit(devA.deviceId, 2, order)]);
     await relayNext();
     expect(await dueBy(order.id)).toEqual(['2026-11-06T23:59:59.999-08:00']);
