@@ -23,6 +23,13 @@ export type FaultProxy = {
   readonly stats: Record<Fault, number>;
   /** Turns faults off (the final heal phase) or on again. */
   setEnabled(on: boolean): void;
+  /**
+   * While down, every connection is closed at once without forwarding anything, as if the
+   * registry could not be reached at all (the "queued offline" phase). Not counted in `stats`.
+   */
+  setDown(down: boolean): void;
+  /** How many requests or connections were closed unanswered while down. */
+  refusedWhileDown(): number;
   close(): Promise<void>;
 };
 
@@ -34,6 +41,8 @@ export type FaultProxyOptions = {
   readonly stallMs: number;
   /** Only requests for which this returns true get faults (default: all). */
   readonly applies?: (method: string, url: string) => boolean;
+  /** Told the fault each request got (e.g. to count faults per route). */
+  readonly onFault?: (fault: Fault, method: string, url: string) => void;
 };
 
 /** Deterministic PRNG (mulberry32). */
@@ -68,9 +77,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     stall: 0,
   };
   let enabled = true;
+  let down = false;
+  let refused = 0;
   const timers = new Set<NodeJS.Timeout>();
 
   const server = http.createServer((req, res) => {
+    if (down) {
+      refused += 1;
+      req.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -78,6 +94,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const eligible = enabled && (options.applies?.(req.method ?? 'GET', req.url ?? '/') ?? true);
       const fault = eligible ? pickFault(options.rates, random()) : 'pass';
       stats[fault] += 1;
+      options.onFault?.(fault, req.method ?? 'GET', req.url ?? '/');
       if (fault === 'error-before') {
         res.writeHead(500, { 'content-type': 'application/json', connection: 'close' });
         res.end('{"error":{"code":"proxy","message":"injected 500 before forwarding"}}');
@@ -115,6 +132,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       upstream.end(body);
     });
   });
+  server.on('connection', (socket) => {
+    if (!down) return;
+    refused += 1;
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -125,6 +147,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     setEnabled(on: boolean) {
       enabled = on;
     },
+    setDown(on: boolean) {
+      down = on;
+    },
+    refusedWhileDown: () => refused,
     async close() {
       for (const t of timers) clearTimeout(t);
       server.closeAllConnections();
