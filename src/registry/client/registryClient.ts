@@ -6,6 +6,8 @@
  * idempotencyKey, payloadHash, payload), so a reply lost after the registry committed costs one
  * duplicate answer, never a duplicate order. Transient failures back off with full jitter.
  */
+import type { z } from 'zod';
+
 import {
   courtCalendarForCourtSchema,
   type CourtCalendarForCourt,
@@ -180,19 +182,7 @@ export class RegistryClient {
    * RegistryHttpError, so a bad copy never replaces a good one.
    */
   async courtCalendar(): Promise<CourtCalendarForCourt> {
-    const res = await request(this.http, { method: 'GET', path: '/v1/court-calendar' });
-    const parsed = courtCalendarForCourtSchema.safeParse(res.body);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const where = first ? `${first.path.map(String).join('.')}: ${first.message}` : '';
-      throw new RegistryHttpError(
-        res.status,
-        'malformed-answer',
-        `The registry's court calendar is not in the expected form (${where}).`,
-        res.body,
-      );
-    }
-    return parsed.data;
+    return this.checkedGet('/v1/court-calendar', courtCalendarForCourtSchema, 'court calendar');
   }
 
   /** One page of the court's change feed after `cursor` ('' = from the start). */
@@ -208,19 +198,7 @@ export class RegistryClient {
    * The answer is checked: a malformed one is a RegistryHttpError, never half-shown deadlines.
    */
   async deadlines(): Promise<RegistryDeadlines> {
-    const res = await request(this.http, { method: 'GET', path: '/v1/clets/deadlines' });
-    const parsed = registryDeadlinesSchema.safeParse(res.body);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const where = first ? `${first.path.map(String).join('.')}: ${first.message}` : '';
-      throw new RegistryHttpError(
-        res.status,
-        'malformed-answer',
-        `The registry's deadline list is not in the expected form (${where}).`,
-        res.body,
-      );
-    }
-    return parsed.data;
+    return this.checkedGet('/v1/clets/deadlines', registryDeadlinesSchema, 'deadline list');
   }
 
   async search(params: Readonly<Record<string, string | number>>): Promise<SearchPage> {
@@ -275,23 +253,30 @@ export class RegistryClient {
     }
     return { sha256, length: bytes.length, bytesSent: sent };
   }
+  /**
+   * GET whose answer is checked against `schema`: a malformed answer is a RegistryHttpError
+   * naming the first bad field, so a bad answer never replaces a good copy or is half-shown.
+   */
+  private async checkedGet<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+    const res = await request(this.http, { method: 'GET', path });
+    const parsed = schema.safeParse(res.body);
+    if (parsed.success) return parsed.data;
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.map(String).join('.')}: ${first.message}` : '';
+    throw new RegistryHttpError(
+      res.status,
+      'malformed-answer',
+      `The registry's ${what} is not in the expected form (${where}).`,
+      res.body,
+    );
+  }
+
   // ——— supervisors' review (user session; src/registry/review, docs/review.md) ———
 
   /** The court day's submissions, reviews, deadlines and charts (GET /v1/review/day). */
   async reviewDay(date?: string): Promise<DaySummary> {
     const query = date ? `?${new URLSearchParams({ date })}` : '';
-    const res = await request(this.http, { method: 'GET', path: `/v1/review/day${query}` });
-    const parsed = daySummarySchema.safeParse(res.body);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new RegistryHttpError(
-        res.status,
-        'malformed-answer',
-        `The registry's day summary is not in the expected form (${first ? `${first.path.map(String).join('.')}: ${first.message}` : ''}).`,
-        res.body,
-      );
-    }
-    return parsed.data;
+    return this.checkedGet(`/v1/review/day${query}`, daySummarySchema, 'day summary');
   }
 
   /** Returns an order to the clerk with a comment (POST /v1/orders/:orderId/return). */

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/registry/client/backoff';
 import { settlementOf } from '../../../src/registry/client/drain';
 import { RegistryHttpError, request, TransientError } from '../../../src/registry/client/http';
+import { RegistryClient } from '../../../src/registry/client/registryClient';
+import { courtCalendarForCourtSchema } from '../../../src/shared/calendar/courtCalendarTable';
 import type { MutationResult } from '../../../src/registry/push/types';
 
 describe('backoffDelay (full jitter)', () => {
@@ -133,5 +135,42 @@ describe('request classification', () => {
       accept: [422],
     });
     expect(res).toMatchObject({ status: 422, body: { results: [] } });
+  });
+});
+
+describe('checked answers (court calendar, deadlines, day summary)', () => {
+  /** A client whose every GET answers `body` with 200, as a registry of another version might. */
+  const answering = (body: unknown) =>
+    new RegistryClient({
+      baseUrl: 'http://127.0.0.1:9/',
+      credential: 'c',
+      fetch: (async () =>
+        new Response(JSON.stringify(body), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        })) as typeof fetch,
+    });
+
+  it('refuses a malformed answer naming the first bad field, never returning it', async () => {
+    const bad = answering({ closures: 'none' });
+    await expect(bad.courtCalendar()).rejects.toMatchObject({
+      code: 'malformed-answer',
+      message: expect.stringMatching(
+        /^The registry's court calendar is not in the expected form \(\S+/,
+      ),
+    });
+    await expect(bad.deadlines()).rejects.toThrow(/deadline list is not in the expected form/);
+    await expect(bad.reviewDay('2026-12-02')).rejects.toThrow(
+      /day summary is not in the expected form/,
+    );
+    await expect(bad.deadlines()).rejects.toBeInstanceOf(RegistryHttpError);
+  });
+
+  it('returns a well-formed answer as parsed', async () => {
+    const good = { court: 'CA034999J', closures: [], settings: [], updatedAt: null };
+    const parsed = courtCalendarForCourtSchema.safeParse(good);
+    // The test's own sample must be valid for the schema, or this case proves nothing.
+    expect(parsed.success).toBe(true);
+    await expect(answering(good).courtCalendar()).resolves.toEqual(parsed.data);
   });
 });
