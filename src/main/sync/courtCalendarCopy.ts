@@ -7,15 +7,7 @@
  * The copy names its court: after the workstation is enrolled for another court, the old copy is
  * not used (the defaults apply until the new court's calendar arrives).
  */
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { z } from 'zod';
@@ -27,6 +19,7 @@ import {
 import { courtRulesFor, DEFAULT_CLOSE_OF_BUSINESS } from '../../shared/calendar/courtSettings';
 import type { RegistryClient } from '../../registry/client/registryClient';
 import type { CourtRules } from '../../shared/ipc/contracts/calendar';
+import { writePrivateFileSync } from '../services/privateFile';
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -69,15 +62,7 @@ export class CourtCalendarCopy {
   save(calendar: CourtCalendarForCourt, receivedAt: string): void {
     const next = { version: 1 as const, receivedAt, calendar };
     mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(next)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.file);
+    writePrivateFileSync(this.file, `${JSON.stringify(next)}\n`);
     this.kept = next;
   }
 

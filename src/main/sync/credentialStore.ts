@@ -6,21 +6,12 @@
  * crosses IPC. Files are written atomically (temp file, fsync, rename) so a crash leaves the
  * old or the new credential, never half of one.
  */
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { z } from 'zod';
+
+import { privateFileMode, writePrivateFileSync } from '../services/privateFile';
 
 const credentialFileSchema = z.object({
   version: z.literal(1),
@@ -42,22 +33,8 @@ const pushStateSchema = z.object({ deviceId: z.string(), lastSeq: z.number().int
 export type PushState = z.infer<typeof pushStateSchema>;
 
 /** Owner-only permissions: rw for the file, rwx for the folder. */
-export const credentialFileMode = 0o600;
+export const credentialFileMode = privateFileMode;
 const folderMode = 0o700;
-
-function writePrivate(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', credentialFileMode);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  // The mode given to open() is filtered by the umask; set it exactly.
-  chmodSync(tmp, credentialFileMode);
-  renameSync(tmp, file);
-}
 
 function readJson(file: string): unknown {
   try {
@@ -120,7 +97,7 @@ export class CredentialStore {
 
   saveCredential(credential: StoredCredential): void {
     this.ensureFolder();
-    writePrivate(this.credentialFile, `${JSON.stringify(credential, null, 2)}\n`);
+    writePrivateFileSync(this.credentialFile, `${JSON.stringify(credential, null, 2)}\n`);
   }
 
   forgetCredential(): void {
@@ -139,7 +116,7 @@ export class CredentialStore {
 
   saveRegistryUrl(registryUrl: string | null): void {
     this.ensureFolder();
-    writePrivate(this.settingsFile, `${JSON.stringify({ registryUrl })}\n`);
+    writePrivateFileSync(this.settingsFile, `${JSON.stringify({ registryUrl })}\n`);
   }
 
   /** The remembered last applied seq of `deviceId`, or undefined when none is remembered. */
@@ -155,6 +132,6 @@ export class CredentialStore {
   /** Remembers the registry's answer on disk (fsync) before the outbox is told the results. */
   saveLastSeq(state: PushState): void {
     this.ensureFolder();
-    writePrivate(this.pushStateFile, `${JSON.stringify(state)}\n`);
+    writePrivateFileSync(this.pushStateFile, `${JSON.stringify(state)}\n`);
   }
 }
