@@ -8,6 +8,7 @@
  * extraction (src/registry/search/searchKeys.ts) in bulk INSERT … unnest statements.
  */
 import type { Db } from '../src/registry/db/types';
+import { seededRandom } from '../test/helpers/seededRandom';
 import {
   extractOrderKeys,
   registryOrderSchema,
@@ -17,21 +18,12 @@ import {
 /** The court every synthetic order belongs to. */
 export const SYNTHETIC_COURT = 'CA019015J';
 
+/** The seeded PRNG the synthetic data draws from (bench and loader). */
+export const rng = seededRandom;
+
 /** The id of synthetic order `i` (from 1), so a reader can pick orders without a table scan. */
 export function syntheticOrderId(i: number): string {
   return `6b1d2f7e-4c3a-4e8b-9f21-${i.toString(16).padStart(12, '0')}`;
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES = [

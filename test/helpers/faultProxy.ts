@@ -12,6 +12,10 @@
  */
 import http from 'node:http';
 
+import { seededRandom } from './seededRandom';
+
+export { seededRandom };
+
 export type Fault = 'pass' | 'drop-reply' | 'error-before' | 'error-after' | 'stall';
 
 export type FaultRates = Partial<Record<Exclude<Fault, 'pass'>, number>>;
@@ -44,18 +48,6 @@ export type FaultProxyOptions = {
   /** Told the fault each request got (e.g. to count faults per route). */
   readonly onFault?: (fault: Fault, method: string, url: string) => void;
 };
-
-/** Deterministic PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickFault(rates: FaultRates, r: number): Fault {
   let acc = 0;

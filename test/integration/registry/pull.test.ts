@@ -9,6 +9,7 @@ import { request } from '../../../src/registry/client/http';
 import { pushMutations } from '../../../src/registry/push/pushService';
 import { pullChanges } from '../../../src/registry/pull/changes';
 import { setOrderStatus } from '../../../src/registry/orders/status';
+import { seededRandom } from '../../helpers/seededRandom';
 
 import { BACKENDS, startEnv, stopCluster, type EnrolledDevice, type TestEnv } from './env';
 import { COURT_A, COURT_B, letters, makeOrder, mutation, submit } from './fixtures';
@@ -16,18 +17,6 @@ import { COURT_A, COURT_B, letters, makeOrder, mutation, submit } from './fixtur
 afterAll(stopCluster);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A tiny seeded PRNG so the schedule of delays replays exactly. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pulls everything available now into `cache` (orderId → version); returns the cursor. */
 async function pullAll(
@@ -67,7 +56,7 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     const perWriter = backend === 'postgres' ? 10 : 4;
     const maxDelay = backend === 'postgres' ? 150 : 30;
     writers.forEach((w, i) => {
-      const rnd = prng(1000 + i);
+      const rnd = seededRandom(1000 + i);
       delays.set(w.deviceId, () => Math.floor(rnd() * maxDelay));
     });
     const cache = new Map<string, number>();

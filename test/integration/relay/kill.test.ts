@@ -23,23 +23,13 @@ import {
   type RelayEnv,
   type SimProcess,
 } from './harness';
+import { seededRandom } from '../../helpers/seededRandom';
+
 import { relayOrder } from './orders';
 
 const ORDERS = 500;
 const KILLS = 20;
 const TYPES = ['DV-110', 'CH-130', 'GV-110', 'EPO-001', 'WV-110'];
-
-/** Deterministic PRNG (mulberry32) so a failing schedule replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 let env: RelayEnv | undefined;
 let sim: SimProcess | undefined;
@@ -55,7 +45,7 @@ afterAll(async () => {
 
 describe('500 orders with the relay SIGKILLed 20 times and CLETS dropping connections', () => {
   it('enters every record exactly once, acknowledges all, and shows every FCN on the pull feed', async () => {
-    const random = prng(20261125);
+    const random = seededRandom(20261125);
     env = await startRelayEnv();
     const stateFile = `${tmp.dir}/clets.jsonl`;
     sim = await startSimProcess(stateFile);

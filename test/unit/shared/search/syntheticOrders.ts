@@ -4,18 +4,10 @@
  * numbers `CTY-YYYY-PO-NNNNNNN`, a protected person on most orders, a licence on half.
  */
 import type { SearchDoc } from '../../../../src/shared/search/searchTypes';
+import { seededRandom } from '../../../helpers/seededRandom';
 
-/** A small fast seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the synthetic orders and the search bench draw from. */
+export const prng = seededRandom;
 
 const onsets = [
   'B',
