@@ -13,7 +13,8 @@ export function PagePreview({ page, index, zoom = 1 }: Props) {
   );
   if (!page || !url) return <div className="page-view page-view-empty" />;
   return (
-    <div className="page-view">
+    // Focusable so a keyboard user can scroll a zoomed page with the arrow keys.
+    <div className="page-view" tabIndex={0} role="region" aria-label={`Page ${index + 1} image`}>
       <img src={url} alt={`Scanned page ${index + 1}`} style={{ width: `${zoom * 100}%` }} />
     </div>
   );
