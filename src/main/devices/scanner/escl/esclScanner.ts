@@ -257,7 +257,11 @@ export class EsclScanner implements ScannerPort {
         const info = status.jobs.find(
           (j) => job.endsWith(j.uri) || j.uri.endsWith(new URL(job).pathname),
         );
-        if (info && /Aborted|Canceled|Cancelled/i.test(info.state)) {
+        // A job cancelled at the device is a cancel, however we learn it (410 or the status).
+        if (info && /Canceled|Cancelled/i.test(info.state)) {
+          throw new ScanDeviceError('cancelled', `the scanner cancelled the job (${info.state})`);
+        }
+        if (info && /Aborted/i.test(info.state)) {
           throw (
             statusError(status, true) ?? new ScanDeviceError('communication', `job ${info.state}`)
           );
