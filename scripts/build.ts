@@ -22,6 +22,9 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, [viteBin, 'build', '--logLevel', 'warn', '-c', config], {
       cwd: root,
       stdio: 'inherit',
+      // Always the production bundles: an inherited NODE_ENV (e.g. `test` from a test runner
+      // that starts `npm start`) would make Vite ship React's development build instead.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     console.log(`built ${config}`);
   }
