@@ -5,22 +5,14 @@ import { StatusBar } from '../features/status/StatusBar';
 
 import { AreaView } from './AreaView';
 import { areas } from './areas';
+import { useFocusOnChange } from './useFocusOnChange';
 import { useHashArea } from './useHashArea';
 
 /** Title bar, navigation, the current area and the status bar. */
 export function AppFrame() {
   const current = useHashArea();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
-
-  useEffect(() => {
-    // Move focus to the new area's heading so keyboard and screen-reader users follow along.
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [current]);
+  useFocusOnChange(current, headingRef);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
