@@ -303,5 +303,5 @@ describe('the workstation host SIGKILLed 10 times during a push', () => {
       await relay.close();
       db.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
