@@ -9,13 +9,15 @@ export function courtClockTime(iso: string | number): string {
   return new Date(iso).toLocaleTimeString('en-US', { timeZone: COURT_ZONE });
 }
 
-/** "Nov 20, 2026, 10:05 AM" in court time; an em dash when there is no time. */
-export function courtDateTime(iso: string | null | undefined): string {
+/**
+ * "Nov 20, 2026, 10:05 AM" (medium) or "11/20/26, 10:05 AM" (short) in court time; an em dash
+ * when there is no time.
+ */
+export function courtDateTime(
+  iso: string | null | undefined,
+  dateStyle: 'medium' | 'short' = 'medium',
+): string {
   return iso
-    ? new Date(iso).toLocaleString('en-US', {
-        timeZone: COURT_ZONE,
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      })
+    ? new Date(iso).toLocaleString('en-US', { timeZone: COURT_ZONE, dateStyle, timeStyle: 'short' })
     : '—';
 }

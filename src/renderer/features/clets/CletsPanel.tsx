@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
+import { courtDateTime } from '../../app/courtTime';
 import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { statusLabel } from '../intake/statusLabels';
@@ -9,13 +10,6 @@ import { CorrectionForm } from './CorrectionForm';
 import { cletsAttentionRows, cletsAttentionStatuses } from './cletsRows';
 import { ReviewNotesList } from './ReviewNotesList';
 import { reviewNote } from './reviewNotes';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-US', {
-    timeZone: 'America/Los_Angeles',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
 
 /**
  * Orders CLETS refused, each with the relay's reason in clerk words, so a refusal never sits
@@ -91,7 +85,7 @@ export function CletsPanel() {
                     </button>
                   )}
                 </td>
-                <td>{when(r.statusAt)}</td>
+                <td>{courtDateTime(r.statusAt, 'short')}</td>
               </tr>
             ))}
           </tbody>

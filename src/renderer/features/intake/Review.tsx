@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { OrderTypeEntry } from '../../../shared/orders';
 import { codeLabel, raceCodes, sexCodes } from '../../../shared/orders';
+import { courtDateTime } from '../../app/courtTime';
 import { useAppSelector } from '../../app/hooks';
 import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
@@ -20,15 +21,6 @@ import { CLONED_FROM_LABEL } from './form/cloneSource';
 import { checkForm } from './form/validateForm';
 
 type Props = { readonly draft: DraftRow; readonly entry: OrderTypeEntry; readonly owner: string };
-
-const when = (iso: string | null | undefined) =>
-  iso
-    ? new Date(iso).toLocaleString('en-US', {
-        timeZone: 'America/Los_Angeles',
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      })
-    : '—';
 
 /** Read-only summary with the derived values, conflicts and the attestation; then submit. */
 export function Review({ draft, entry, owner }: Props) {
@@ -144,15 +136,15 @@ export function Review({ draft, entry, owner }: Props) {
           <h3 id="rv-derived">Derived values</h3>
           <dl className="facts" data-testid="review-derived">
             <dt>Issued</dt>
-            <dd>{when(order.issuedAt)}</dd>
+            <dd>{courtDateTime(order.issuedAt)}</dd>
             <dt>Expires</dt>
             <dd>
-              {d.expiresAt ? when(d.expiresAt) : 'No expiration'}
+              {d.expiresAt ? courtDateTime(d.expiresAt) : 'No expiration'}
               <div className="hint">{d.expiryExplanation}</div>
             </dd>
             <dt>CLETS due by</dt>
             <dd data-testid="review-clets-due">
-              {d.cletsDueBy ? when(d.cletsDueBy) : 'Not sent to CLETS'}
+              {d.cletsDueBy ? courtDateTime(d.cletsDueBy) : 'Not sent to CLETS'}
             </dd>
             <dt>PCO codes</dt>
             <dd>
@@ -201,8 +193,8 @@ export function Review({ draft, entry, owner }: Props) {
                   <tr key={m.id}>
                     <td>{m.orderType}</td>
                     <td>{m.caseNumber}</td>
-                    <td>{when(m.issuedAt)}</td>
-                    <td>{m.noExpiration ? 'No expiration' : when(m.expiresAt)}</td>
+                    <td>{courtDateTime(m.issuedAt)}</td>
+                    <td>{m.noExpiration ? 'No expiration' : courtDateTime(m.expiresAt)}</td>
                     <td>{m.status}</td>
                     <td>{m.reasons.join('; ')}</td>
                   </tr>

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RefObject } from 'react';
 
+import { courtDateTime } from '../../app/courtTime';
 import { navigate } from '../../app/useHashPath';
 import { database } from '../../db/database';
 import { listRecentOrders } from '../../db/ordersRepo';
@@ -10,13 +11,6 @@ import { statusLabel } from '../intake/statusLabels';
 import { NeedsAttentionList } from '../sync/NeedsAttentionList';
 
 type Props = { readonly headingRef: RefObject<HTMLHeadingElement | null> };
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-US', {
-    timeZone: 'America/Los_Angeles',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
 
 /** Orders keyed on this workstation, newest first, with where each one really is. */
 export function OrdersPage({ headingRef }: Props) {
@@ -75,7 +69,7 @@ export function OrdersPage({ headingRef }: Props) {
                     {o.fcn ? ` FCN ${o.fcn}` : ''}
                     {o.statusReason ? <div className="hint">{o.statusReason}</div> : null}
                   </td>
-                  <td>{when(o.updatedAt)}</td>
+                  <td>{courtDateTime(o.updatedAt, 'short')}</td>
                 </tr>
               );
             })}

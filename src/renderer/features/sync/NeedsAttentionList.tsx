@@ -1,16 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 
+import { courtDateTime } from '../../app/courtTime';
 import { database } from '../../db/database';
 import { listNeedsAttention } from '../../db/outboxRepo';
-
-const when = (iso: string | null | undefined) =>
-  iso
-    ? new Date(iso).toLocaleString('en-US', {
-        timeZone: 'America/Los_Angeles',
-        dateStyle: 'short',
-        timeStyle: 'short',
-      })
-    : '';
 
 function caseOf(payload: unknown): string {
   const order = (payload as { order?: { caseNumber?: unknown } } | null)?.order;
@@ -49,7 +41,7 @@ export function NeedsAttentionList() {
                 {r.lastError ?? 'No reason recorded.'}
                 {r.reason ? <span className="hint"> ({r.reason})</span> : null}
               </td>
-              <td>{when(r.createdAt)}</td>
+              <td>{courtDateTime(r.createdAt, 'short')}</td>
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,7 @@
  */
 import type { CourtRules } from '../../../../shared/ipc/contracts/calendar';
 import { deriveExpiry } from '../../../../shared/orders';
+import { courtDateTime } from '../../../app/courtTime';
 
 /** What the Dates section says about the expiry right now. */
 export type ExpiryPreview =
@@ -19,15 +20,6 @@ type DatesOf = {
   readonly hearingAt?: unknown;
   readonly expiration?: unknown;
 };
-
-/** An instant as the court reads it (Pacific), e.g. "Dec 2, 2029, 11:59 PM". */
-export function courtDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', {
-    timeZone: 'America/Los_Angeles',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-}
 
 type ExpiryInput = Parameters<typeof deriveExpiry>[0];
 
