@@ -78,16 +78,28 @@ describe.each(BACKENDS)('registry SIGKILLed 10 times during a push on %s', (back
       hashes.set(String(order.id), m.payloadHash);
       outbox.add(m);
     }
+    // Once a kill point is reached, the next push to start fires the kill (see the killer).
+    let armed: (() => void) | null = null;
     const client = new RegistryClient({
       baseUrl,
       credential: enrolment.credential,
       timeoutMs: 5_000,
       backoff: { baseMs: 50, capMs: 400 },
       random: seededRandom(9),
+      fetch: (input, init) => {
+        if (armed && String(input).includes('/v1/mutations')) {
+          const fire = armed;
+          armed = null;
+          fire();
+        }
+        return fetch(input, init);
+      },
     });
 
-    // Kill points: 10 random progress marks (acknowledged orders), each plus a random delay so
-    // the kill lands inside a batch's transaction as often as between batches.
+    // Kill points: 10 random progress marks (acknowledged orders). At each, the kill comes a
+    // random 0–30 ms after the next push starts, so it lands inside a batch's transaction, after
+    // its commit or between batches; tying it to a push (not to a delay after the mark) means
+    // the drain cannot finish before all 10 kills, however fast the registry is.
     const rnd = seededRandom(backend === 'pglite' ? 11 : 12);
     const marks = Array.from(
       { length: 10 },
@@ -100,7 +112,9 @@ describe.each(BACKENDS)('registry SIGKILLed 10 times during a push on %s', (back
         while (draining && outbox.count('acknowledged') < mark)
           await new Promise((r) => setTimeout(r, 5));
         if (!draining) break;
-        await new Promise((r) => setTimeout(r, Math.floor(rnd() * 150)));
+        await new Promise<void>((r) => (armed = r));
+        if (!draining) break;
+        await new Promise((r) => setTimeout(r, Math.floor(rnd() * 30)));
         child.kill('SIGKILL');
         await exited(child);
         kills += 1;
@@ -109,6 +123,8 @@ describe.each(BACKENDS)('registry SIGKILLed 10 times during a push on %s', (back
     })();
     const report = await drainOutbox(client, outbox, { batchSize });
     draining = false;
+    // A killer still waiting for a push (none will come) is let go; the kill count shows it.
+    (armed as (() => void) | null)?.();
     await killer;
     child.kill('SIGTERM');
     await exited(child);
